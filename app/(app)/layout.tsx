@@ -1,0 +1,43 @@
+import { getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/server/auth/viewer";
+import { navigationFor } from "@/lib/access/navigation";
+import { SideNav } from "@/components/layout/side-nav";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireViewer();
+  const t = await getTranslations();
+  const items = navigationFor(viewer.role).map((item) => ({
+    href: item.href,
+    label: t(`nav.${item.label}` as "nav.overview"),
+  }));
+  return (
+    <div className="min-h-screen md:flex">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t("app.skipToContent")}
+      </a>
+      <aside className="border-b border-brand-900 bg-brand-800 text-white md:sticky md:top-0 md:h-screen md:w-64 md:shrink-0 md:overflow-y-auto md:border-r md:border-b-0">
+        <div className="px-5 py-4">
+          <p className="text-2xl font-semibold tracking-tight">{t("app.name")}</p>
+          <p className="text-xs text-brand-100">{t("app.tagline")}</p>
+        </div>
+        <SideNav label={t("nav.label")} items={items} />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex flex-wrap items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-3 text-sm">
+          <p data-testid="signed-in-as">
+            <span className="font-medium">{t("nav.signedInAs", { name: viewer.name })}</span>
+            <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-slate-700">{t(`roles.${viewer.role}`)}</span>
+          </p>
+          <SignOutButton label={t("nav.signOut")} />
+        </header>
+        <main id="main" tabIndex={-1} className="flex-1 px-6 py-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

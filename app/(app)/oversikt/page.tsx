@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/server/auth/viewer";
+import { scopeFor } from "@/lib/access/permissions";
+import { getOverview } from "@/lib/server/dashboard/get-overview";
+import { PageHeader } from "@/components/layout/page-header";
+import { StatCard } from "@/components/layout/stat-card";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("overview"))("title") };
+}
+
+export default async function OverviewPage() {
+  const viewer = await requireViewer("aggregates", "read");
+  const [t, format, overview] = await Promise.all([
+    getTranslations("overview"),
+    getFormatter(),
+    getOverview(viewer),
+  ]);
+  const scope =
+    scopeFor(viewer.role, "aggregates", "read") === "all"
+      ? t("scopeAll")
+      : t("scopeOwn", { count: viewer.divisionIds.length });
+
+  return (
+    <>
+      <PageHeader title={t("greeting", { name: viewer.name })} description={scope} />
+      <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <StatCard label={t("openTrainingNeeds")} value={format.number(overview.openTrainingNeeds)}
+          detail={t("staffToTrain", { count: overview.staffToTrain })} />
+        <StatCard label={t("activeMeasures")} value={format.number(overview.activeMeasures)} />
+        {overview.entriesAwaitingReview !== null ? (
+          <StatCard label={t("entriesAwaitingReview")} value={format.number(overview.entriesAwaitingReview)} />
+        ) : null}
+        <StatCard label={t("overdueTitle")} value={format.number(overview.overdueCount)}
+          tone={overview.overdueCount > 0 ? "warning" : "neutral"} />
+      </dl>
+
+      <section aria-labelledby="overdue-title" className="mt-10">
+        <h2 id="overdue-title" className="text-lg font-semibold">{t("overdueTitle")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{t("overdueCount", { count: overview.overdueCount })}</p>
+        {overview.overdue.length === 0 ? (
+          <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t("overdueEmpty")}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="min-w-full text-left text-sm">
+              <thead className="bg-slate-100 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.what")}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.kind")}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.division")}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.due")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {overview.overdue.map((item) => (
+                  <tr key={`${item.kind}-${item.id}`}>
+                    <td className="px-4 py-2">{item.title}</td>
+                    <td className="px-4 py-2">{t(`kind.${item.kind}`)}</td>
+                    <td className="px-4 py-2">{item.division ?? t("networkWide")}</td>
+                    <td className="px-4 py-2 whitespace-nowrap text-red-800">
+                      {format.dateTime(item.dueDate, { dateStyle: "medium", timeZone: "UTC" })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+// The signed-in navigation, derived from the permission table: a role sees a link only
+// when it may list what is behind it.
+import { may, type Action, type Resource, type Role } from "./permissions";
+
+export type NavItem = { href: string; label: string; resource: Resource; action: Action };
+
+/** `label` is a key under `nav` in the message catalog. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/oversikt", label: "overview", resource: "aggregates", action: "read" },
+  { href: "/lagesbild", label: "situation", resource: "situationEntry", action: "list" },
+  { href: "/lagesbild/rapporter", label: "situationReports", resource: "situationReport", action: "list" },
+  { href: "/natverk", label: "network", resource: "networkMeeting", action: "list" },
+  { href: "/atgarder", label: "actionItems", resource: "actionItem", action: "list" },
+  { href: "/utbildning", label: "training", resource: "trainingNeed", action: "list" },
+  { href: "/kompetensplan", label: "competencePlan", resource: "competencePlan", action: "list" },
+  { href: "/insatser", label: "measures", resource: "measure", action: "list" },
+  { href: "/uppfoljning", label: "followUp", resource: "followUp", action: "list" },
+  { href: "/samverkan", label: "partners", resource: "partner", action: "list" },
+  { href: "/rekommendationer", label: "recommendations", resource: "recommendation", action: "list" },
+  { href: "/kontaktlogg", label: "contactLog", resource: "contactLog", action: "list" },
+  { href: "/stod-redigering", label: "publicContent", resource: "publicContent", action: "update" },
+  { href: "/admin/anvandare", label: "users", resource: "user", action: "list" },
+  { href: "/admin/organisation", label: "organisation", resource: "organisation", action: "list" },
+  { href: "/admin/logg", label: "audit", resource: "auditEvent", action: "list" },
+];
+
+export function navigationFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => may(role, item.resource, item.action));
+}

@@ -1,0 +1,53 @@
+// The one place environment variables are read. Parsed by zod at start-up so a wrong value
+// stops the app with a clear message instead of failing later in a request.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const intFrom = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+export const envSchema = z.object({
+  /** PostgreSQL server. Without it, `npm start` serves an embedded PostgreSQL from .data/. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL måste vara en postgresql://-adress" })
+    .optional(),
+  PORT: intFrom(1, 65535, 3000),
+  /** `development` seeds demo data and prints demo logins; `production` does neither. */
+  VARNA_ENV: z.enum(["development", "production"]).default("development"),
+  /** Where the embedded database and generated secrets are kept. */
+  VARNA_DATA_DIR: z.string().min(1).default(".data"),
+  /** Port of the embedded database; 0 picks a free one. */
+  EMBEDDED_DB_PORT: intFrom(0, 65535, 54329),
+  DB_POOL_MAX: intFrom(1, 100, 10),
+  /** How long a request may wait for a pooled connection. */
+  DB_CONNECT_TIMEOUT_MS: intFrom(100, 120_000, 5_000),
+  /** Longest a single SQL statement may run. */
+  DB_STATEMENT_TIMEOUT_MS: intFrom(100, 600_000, 15_000),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET måste vara minst 32 tecken").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  /** Print the demo logins on start (development only). */
+  VARNA_PRINT_DEMO_LOGINS: bool.optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Felaktig konfiguration (miljövariabler):\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,8 @@
+export const LOCALES = ["sv", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "sv";
+export const LOCALE_COOKIE = "VARNA_LOCALE";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { db } from "@/lib/server/db";
+import { may, type Action, type Resource, type Role } from "@/lib/access/permissions";
+import { authOptions } from "./options";
+
+/** Who is calling: what every use case of the access layer takes first. */
+export type Viewer = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** The divisions the viewer belongs to; `own` scopes filter by exactly these. */
+  divisionIds: string[];
+};
+
+/** The signed-in user, re-read from the database once per request; null when signed out. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
+  if (!session?.uid) return null;
+  const user = await db().user.findUnique({
+    where: { id: session.uid },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      sessionVersion: true,
+      divisions: { select: { divisionId: true } },
+    },
+  });
+  if (!user || !user.active || user.sessionVersion !== session.sv) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    divisionIds: user.divisions.map((d) => d.divisionId),
+  };
+});
+
+/** For pages: the viewer, or a redirect to sign-in; 403 when the role may not do this. */
+export async function requireViewer(resource?: Resource, action: Action = "list"): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login");
+  if (resource && !may(viewer.role, resource, action)) forbidden();
+  return viewer;
+}

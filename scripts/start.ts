@@ -1,0 +1,138 @@
+// Everything `npm start` does after install: client, database, migrations, seed, build, serve.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseEnv } from "@/lib/env";
+import { startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
+import { applyMigrations, projectRoot } from "./db/engine";
+import { DEMO_PASSWORD, DEMO_USERS, needsSeed, seed } from "@/prisma/seed/index";
+
+const dev = process.argv.includes("--dev");
+const env = parseEnv();
+const dataDir = path.resolve(projectRoot, env.VARNA_DATA_DIR);
+const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+
+function step(message: string) {
+  console.log(`Värna: ${message}`);
+}
+
+function run(args: string[], extraEnv: Record<string, string | undefined>) {
+  const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  if (result.status !== 0) throw new Error(`${path.basename(args[0]!)} ${args[1] ?? ""} misslyckades`);
+}
+
+/** A secret for signing sessions, made once and kept in the data folder (never in git). */
+function authSecret(): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  const visit = (p: string) => {
+    const full = path.join(projectRoot, p);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const name of readdirSync(full).sort()) visit(path.join(p, name));
+    } else {
+      hash.update(p).update(readFileSync(full));
+    }
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+function buildIfNeeded(buildEnv: Record<string, string | undefined>) {
+  const stamp = path.join(projectRoot, ".next/varna-build-hash");
+  const hash = sourceHash();
+  if (existsSync(path.join(projectRoot, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+    step("bygget är aktuellt.");
+    return;
+  }
+  step("bygger appen (next build) …");
+  run([nextBin, "build"], buildEnv);
+  writeFileSync(stamp, hash);
+}
+
+function printLogins(url: string) {
+  console.log(`\nVärna är igång: ${url}\n`);
+  const print = env.VARNA_PRINT_DEMO_LOGINS ?? env.VARNA_ENV === "development";
+  if (!print) return;
+  console.log(`Demokonton (lösenord för alla: ${DEMO_PASSWORD}):`);
+  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(15)} ${u.email}`);
+  console.log("");
+}
+
+async function main() {
+  run([path.join(projectRoot, "scripts/generate.mjs")], {});
+
+  let embedded: EmbeddedDb | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    step(`startar den inbyggda databasen i ${path.relative(projectRoot, dataDir) || "."}/ …`);
+    embedded = await startEmbeddedDb(dataDir, env.EMBEDDED_DB_PORT);
+    databaseUrl = embedded.url;
+    step(`inbyggd PostgreSQL lyssnar på 127.0.0.1:${embedded.port}`);
+  }
+
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    child?.kill("SIGTERM");
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    const applied = await applyMigrations(databaseUrl);
+    step(applied.length ? `tillämpade ${applied.length} migrering(ar).` : "databasschemat är aktuellt.");
+    if (await needsSeed(databaseUrl)) {
+      step("första start: lägger in grunddata" + (env.VARNA_ENV === "development" ? " och demodata …" : " …"));
+      await seed(databaseUrl, { demo: env.VARNA_ENV === "development" });
+    }
+
+    const baseUrl = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+    const appEnv: Record<string, string | undefined> = {
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_URL: baseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The embedded database serves one query at a time; a large pool would only queue.
+      ...(embedded && !process.env.DB_POOL_MAX ? { DB_POOL_MAX: "4" } : {}),
+    };
+    if (!dev) buildIfNeeded(appEnv);
+
+    step(dev ? "startar utvecklingsservern …" : "startar servern …");
+    child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, ...appEnv },
+    });
+    let announced = false;
+    child.stdout?.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
+        announced = true;
+        printLogins(baseUrl);
+      }
+    });
+    child.on("exit", (code) => void stop(code ?? 0));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+}
+
+void main();
