@@ -2,7 +2,6 @@
 // Never seeded in production. The situation entries describe environments and activities,
 // never people – as the product's rules require of real data too.
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Role } from "@/lib/access/permissions";
 import {
   createActionItem,
   createMeasure,
@@ -12,21 +11,11 @@ import {
   daysFromNow,
 } from "@/tests/factories";
 
+import { DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
+
+export { DEMO_PASSWORD, DEMO_USERS };
+
 type Tx = Prisma.TransactionClient;
-
-export const DEMO_PASSWORD = "demo-varna-2026";
-
-export const DEMO_USERS: { email: string; name: string; role: Role; divisions: string[] }[] = [
-  { email: "samordnare@nykoping.example", name: "Sara Lindqvist", role: "COORDINATOR", divisions: ["ROS"] },
-  { email: "chef.buk@nykoping.example", name: "Johan Ekström", role: "DIVISION_HEAD", divisions: ["BUK"] },
-  { email: "chef.dso@nykoping.example", name: "Amina Yusuf", role: "DIVISION_HEAD", divisions: ["DSO"] },
-  { email: "chef.kof@nykoping.example", name: "Per Åberg", role: "DIVISION_HEAD", divisions: ["KOF"] },
-  { email: "natverk.buk@nykoping.example", name: "Lena Öhman", role: "NETWORK_MEMBER", divisions: ["BUK"] },
-  { email: "natverk.dso@nykoping.example", name: "Karim Haddad", role: "NETWORK_MEMBER", divisions: ["DSO"] },
-  { email: "natverk.kof@nykoping.example", name: "Elin Sjöberg", role: "NETWORK_MEMBER", divisions: ["KOF"] },
-  { email: "insyn@nykoping.example", name: "Göran Ängström", role: "OBSERVER", divisions: [] },
-  { email: "admin@nykoping.example", name: "IT-administration", role: "ADMIN", divisions: [] },
-];
 
 export async function seedDemo(tx: Tx) {
   if (await tx.user.findUnique({ where: { email: DEMO_USERS[0]!.email }, select: { id: true } })) return;

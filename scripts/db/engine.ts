@@ -8,6 +8,7 @@ import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -25,8 +26,8 @@ function loadWasm() {
   const require = createRequire(import.meta.url);
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasm = readFileSync(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
-  const module = new WebAssembly.Module(wasm);
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg as never });
+  const wasmModule = new WebAssembly.Module(wasm);
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bg as never });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
   wasmReady = true;
@@ -87,20 +88,26 @@ async function withEngine<T>(
   }
 }
 
-function serverFactory(url: string): AdapterFactory {
-  return new PrismaPg({ connectionString: url }) as unknown as AdapterFactory;
+/** Runs the engine against the database at `url`, closing its connections afterwards. */
+async function withServer<T>(url: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  try {
+    return await withEngine(new PrismaPg(pool) as unknown as AdapterFactory, run);
+  } finally {
+    await pool.end();
+  }
 }
 
 /** Applies every pending migration to the database at `url`; returns the names applied. */
 export async function applyMigrations(url: string): Promise<string[]> {
-  return withEngine(serverFactory(url), async (engine) => {
+  return withServer(url, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: migrationsList(), filters });
     return out.appliedMigrationNames;
   });
 }
 
 export async function migrationStatus(url: string) {
-  return withEngine(serverFactory(url), (engine) =>
+  return withServer(url, (engine) =>
     engine.diagnoseMigrationHistory({
       migrationsList: migrationsList(),
       optInToShadowDatabase: false,

@@ -1,10 +1,11 @@
 // Factories for test and seed data: one place that knows what a valid record looks like.
 // Each takes a Prisma client (or transaction) and overrides; defaults are realistic.
-import type { Prisma, PrismaClient } from "@/lib/server/generated/prisma/client";
+import type { Prisma } from "@/lib/server/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
 import type { Role } from "@/lib/access/permissions";
 import { hashPassword } from "@/lib/server/password";
 
-type Tx = PrismaClient | Prisma.TransactionClient;
+type Tx = Db | Prisma.TransactionClient;
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
@@ -11,6 +12,7 @@ import { FormError } from "@/components/forms/form-error";
 
 export function LoginForm() {
   const t = useTranslations("auth");
+  const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -28,8 +30,8 @@ export function LoginForm() {
         setFormError(result?.status === 429 ? t("unavailable") : t("failed"));
         return;
       }
-      // A full navigation, so the server renders the signed-in shell with the new session.
-      window.location.assign("/");
+      router.replace("/");
+      router.refresh();
     } catch {
       setFormError(t("unavailable"));
     }

@@ -1,0 +1,64 @@
+import path from "node:path";
+import sv from "../../lib/i18n/messages/sv.json";
+import { navigationFor } from "../../lib/access/navigation";
+import { NAV_ITEMS } from "../../lib/access/navigation";
+import { DEMO_USERS, expect, test } from "./fixtures";
+
+const label = (key: string) => (sv.nav as Record<string, string>)[key]!;
+
+test("an unknown user is sent to the login page", async ({ page }) => {
+  await page.goto("/oversikt");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
+});
+
+test("a wrong password is refused with a Swedish message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-postadress").fill(DEMO_USERS[0]!.email);
+  await page.getByLabel("Lösenord").fill("fel-lösenord");
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toContainText("Fel e-postadress eller lösenord");
+});
+
+for (const user of DEMO_USERS) {
+  test(`${user.role} (${user.email}) signs in and sees the navigation of the role`, async ({ page, signIn }) => {
+    await signIn(user.email);
+    await expect(page.getByTestId("signed-in-as")).toContainText(user.name);
+    const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+    const expected = navigationFor(user.role).map((item) => label(item.label));
+    await expect(nav.getByRole("link")).toHaveText(expected);
+    // Links the role may not follow are not shown.
+    for (const item of NAV_ITEMS.filter((i) => !navigationFor(user.role).includes(i))) {
+      await expect(nav.getByRole("link", { name: label(item.label), exact: true })).toHaveCount(0);
+    }
+  });
+}
+
+test("the coordinator's start page shows the municipality's figures and what is overdue", async ({ page, signIn }) => {
+  await signIn("samordnare@nykoping.example");
+  await expect(page).toHaveURL(/\/oversikt$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Välkommen, Sara Lindqvist");
+  await expect(page.getByText("Siffrorna gäller hela kommunen.")).toBeVisible();
+  await expect(page.getByRole("table")).toContainText("Värdegrundsarbete i förskola och skola");
+  await page.screenshot({
+    path: process.env.UPDATE_DOCS_SCREENSHOTS
+      ? path.join("docs", "screenshots", "coordinator-start.png")
+      : test.info().outputPath("coordinator-start.png"),
+    fullPage: true,
+  });
+});
+
+test("a division head who opens a page of another role gets 403, not the page", async ({ page, signIn }) => {
+  await signIn("chef.buk@nykoping.example");
+  const response = await page.goto("/admin/anvandare");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Ingen behörighet" })).toBeVisible();
+});
+
+test("signing out ends the session", async ({ page, signIn }) => {
+  await signIn("natverk.dso@nykoping.example");
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/oversikt");
+  await expect(page).toHaveURL(/\/login$/);
+});

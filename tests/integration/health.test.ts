@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/health/route";
+import { createPrismaClient } from "@/lib/server/db";
+import { databaseIsReachable } from "@/lib/server/health";
+
+describe("/api/health", () => {
+  it("answers 200 when the database is reachable", async () => {
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+  });
+
+  it("reports an unreachable database as not reachable", async () => {
+    // Port 9 (discard) has no PostgreSQL: the connection is refused.
+    const client = createPrismaClient("postgresql://postgres@127.0.0.1:9/none", { connectTimeoutMs: 500 });
+    expect(await databaseIsReachable(client)).toBe(false);
+    await client.$disconnect();
+  });
+});

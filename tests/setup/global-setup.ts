@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "@/scripts/db/engine";
+import { startMemoryDb } from "@/scripts/lib/embedded-db";
+import { adminQuery, assertLocalDatabase, uniqueName, withDatabase } from "./database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    database: { kind: "server"; url: string; template: string } | { kind: "embedded"; dump: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    assertLocalDatabase(serverUrl);
+    const template = uniqueName("varna_test_tpl");
+    await adminQuery(serverUrl, `CREATE DATABASE "${template}"`);
+    await applyMigrations(withDatabase(serverUrl, template));
+    project.provide("database", { kind: "server", url: serverUrl, template });
+    return async () => {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    };
+  }
+
+  const embedded = await startMemoryDb();
+  const dir = mkdtempSync(path.join(tmpdir(), "varna-test-"));
+  try {
+    await applyMigrations(embedded.url);
+    const dump = await embedded.db.dumpDataDir("none");
+    const file = path.join(dir, "migrated.tar");
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    project.provide("database", { kind: "embedded", dump: file });
+  } finally {
+    await embedded.stop();
+  }
+  return () => rmSync(dir, { recursive: true, force: true });
+}
