@@ -19,6 +19,10 @@ if (stale) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// The Prisma client must exist before start.ts is loaded: it imports it.
+const generated = spawnSync(process.execPath, [path.join(root, "scripts/generate.mjs")], { cwd: root, stdio: "inherit" });
+if (generated.status !== 0) process.exit(generated.status ?? 1);
+
 const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
 const child = spawn(
   process.execPath,

@@ -72,8 +72,6 @@ function printLogins(url: string) {
 }
 
 async function main() {
-  run([path.join(projectRoot, "scripts/generate.mjs")], {});
-
   let embedded: EmbeddedDb | undefined;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {

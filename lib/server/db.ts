@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient, type Prisma } from "./generated/prisma/client";
 import { env } from "@/lib/env";
 
 export type Db = ReturnType<typeof createPrismaClient>;
@@ -36,3 +36,6 @@ export function db(): Db {
   }
   return globalForDb.varnaDb;
 }
+
+/** An interactive transaction: what use cases pass down to helpers. */
+export type DbTx = Prisma.TransactionClient;

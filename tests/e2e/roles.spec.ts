@@ -1,5 +1,5 @@
 import path from "node:path";
-import sv from "../../lib/i18n/messages/sv.json";
+import sv from "../../lib/i18n/messages/sv/app.json";
 import { navigationFor } from "../../lib/access/navigation";
 import { NAV_ITEMS } from "../../lib/access/navigation";
 import { DEMO_USERS, expect, test } from "./fixtures";

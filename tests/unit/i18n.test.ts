@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
-import sv from "@/lib/i18n/messages/sv.json";
-import en from "@/lib/i18n/messages/en.json";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { NAV_ITEMS } from "@/lib/access/navigation";
 import { ROLES } from "@/lib/access/permissions";
+
+const { sv, en } = MESSAGES;
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
     v && typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
   );
+}
+
+function valueAt(obj: object, key: string): unknown {
+  return key.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], obj);
 }
 
 describe("message catalogs", () => {
@@ -16,9 +21,8 @@ describe("message catalogs", () => {
   });
 
   it("have no empty texts", () => {
-    const empty = (obj: object) => keys(obj).filter((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], obj) === "");
-    expect(empty(sv)).toEqual([]);
-    expect(empty(en)).toEqual([]);
+    expect(keys(sv).filter((k) => valueAt(sv, k) === "")).toEqual([]);
+    expect(keys(en).filter((k) => valueAt(en, k) === "")).toEqual([]);
   });
 
   it("name every navigation item and every role", () => {

@@ -1,0 +1,85 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { may, type Action, type Resource } from "@/lib/access/permissions";
+import { getViewer, type Viewer } from "@/lib/server/auth/viewer";
+import { AccessDeniedError } from "@/lib/server/access/scope";
+import { DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
+
+/** What every Server Action answers; forms put `fieldErrors` back into their fields. */
+export type FormState<T = undefined> =
+  | { ok: true; data?: T }
+  | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string };
+
+type Options<S extends z.ZodType> = {
+  schema: S;
+  /** The permission checked before anything else (the use case checks scope again). */
+  permission: [Resource, Action];
+  revalidate?: string[];
+};
+
+/**
+ * A Server Action in the house order: who is calling → permission → `safeParse` with the
+ * form's own schema → the use case → revalidate → a `FormState`. Schema messages are catalog
+ * keys under `validation`; they are translated here, so forms show them as they come.
+ * Works as `useActionState(action, …)` with FormData, or called with a plain object.
+ */
+export function serverAction<S extends z.ZodType, T = undefined>(
+  options: Options<S>,
+  handler: (viewer: Viewer, input: z.output<S>) => Promise<T>,
+) {
+  return async (_previous: FormState<T> | undefined, input: FormData | z.input<S>): Promise<FormState<T>> => {
+    const t = await getTranslations();
+    const viewer = await getViewer();
+    if (!viewer) return { ok: false, formError: t("actionErrors.signedOut") };
+    if (!may(viewer.role, ...options.permission)) return { ok: false, formError: t("actionErrors.forbidden") };
+
+    const raw = input instanceof FormData ? formDataToObject(input) : input;
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.join(".") || "_form";
+        (fieldErrors[field] ??= []).push(translate(t, issue.message));
+      }
+      return { ok: false, fieldErrors, formError: t("actionErrors.invalid") };
+    }
+
+    let data: T;
+    try {
+      data = await handler(viewer, parsed.data);
+    } catch (error) {
+      if (error instanceof AccessDeniedError) return { ok: false, formError: t("actionErrors.forbidden") };
+      if (error instanceof StaleEditError) return { ok: false, formError: t("actionErrors.stale") };
+      if (error instanceof NotFoundError) return { ok: false, formError: t("actionErrors.notFound") };
+      if (error instanceof DomainRuleError) {
+        const message = translate(t, error.messageKey);
+        return error.field
+          ? { ok: false, fieldErrors: { [error.field]: [message] }, formError: t("actionErrors.invalid") }
+          : { ok: false, formError: message };
+      }
+      throw error;
+    }
+    for (const path of options.revalidate ?? []) revalidatePath(path);
+    return { ok: true, data };
+  };
+}
+
+type Translator = Awaited<ReturnType<typeof getTranslations>>;
+
+function translate(t: Translator, key: string): string {
+  const full = key.includes(".") ? key : `validation.${key}`;
+  return t.has(full as never) ? t(full as never) : t("validation.invalid");
+}
+
+/** FormData → object; repeated names become arrays, empty strings stay strings. */
+function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue; // React's own fields
+    const existing = out[key];
+    out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
