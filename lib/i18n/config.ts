@@ -6,3 +6,6 @@ export const LOCALE_COOKIE = "VARNA_LOCALE";
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
+
+/** Set by proxy.ts for pages whose URL starts with a locale (e.g. /en/stod). */
+export const LOCALE_HEADER = "x-varna-locale";

@@ -1,13 +1,17 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "./config";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALE_HEADER, isLocale } from "./config";
 import { MESSAGES } from "./messages";
 
-// The signed-in app has no locale in its URLs: the language is a preference cookie. A page
-// with the locale in its URL (the public page) passes it as `requestLocale`.
+// Which language to render: a locale in the URL (proxy.ts turns /en/… into a header) wins;
+// the signed-in app has no locale in its URLs and uses the preference cookie.
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
-  const fromCookie = isLocale(requested) ? undefined : (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(requested) ? requested : isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
+  let locale = isLocale(requested) ? requested : undefined;
+  if (!locale) {
+    const fromUrl = (await headers()).get(LOCALE_HEADER);
+    const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+    locale = isLocale(fromUrl) ? fromUrl : isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
+  }
   return { locale, timeZone: "Europe/Stockholm", messages: MESSAGES[locale] };
 });
