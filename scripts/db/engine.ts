@@ -88,11 +88,29 @@ async function withEngine<T>(
   }
 }
 
+/**
+ * PrismaPg runs a migration script by splitting it at every `;`, which breaks functions and
+ * DO blocks (their bodies contain `;`). PostgreSQL's simple query protocol runs a whole
+ * multi-statement script as sent, so scripts go to the pool in one piece instead.
+ */
+function wholeScripts(factory: PrismaPg, pool: pg.Pool): AdapterFactory {
+  const connect = factory.connect.bind(factory);
+  return Object.assign(Object.create(Object.getPrototypeOf(factory)), factory, {
+    connect: async () => {
+      const adapter = await connect();
+      adapter.executeScript = async (script: string) => {
+        await pool.query(script);
+      };
+      return adapter;
+    },
+  }) as unknown as AdapterFactory;
+}
+
 /** Runs the engine against the database at `url`, closing its connections afterwards. */
 async function withServer<T>(url: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    return await withEngine(new PrismaPg(pool) as unknown as AdapterFactory, run);
+    return await withEngine(wholeScripts(new PrismaPg(pool), pool), run);
   } finally {
     await pool.end();
   }
@@ -116,6 +134,21 @@ export async function migrationStatus(url: string) {
   );
 }
 
+/** pglite-prisma-adapter runs scripts without awaiting them, so a failing migration would
+ * go unnoticed (and the diff would compare a half-built schema). */
+function awaitedScripts(factory: PrismaPGlite, pglite: PGlite): AdapterFactory {
+  const connect = factory.connect.bind(factory);
+  return Object.assign(Object.create(Object.getPrototypeOf(factory)), factory, {
+    connect: async () => {
+      const adapter = await connect();
+      adapter.executeScript = async (script: string) => {
+        await pglite.exec(script);
+      };
+      return adapter;
+    },
+  }) as unknown as AdapterFactory;
+}
+
 /**
  * The SQL that would take the committed migrations to schema.prisma, or null when they
  * agree. Runs on a throw-away in-memory PGlite, so it needs no server.
@@ -124,7 +157,7 @@ export async function pendingSchemaChanges(): Promise<string | null> {
   const pglite = new PGlite();
   try {
     const list = migrationsList();
-    return await withEngine(new PrismaPGlite(pglite) as unknown as AdapterFactory, async (engine) => {
+    return await withEngine(awaitedScripts(new PrismaPGlite(pglite), pglite), async (engine) => {
       const result = await engine.diff({
         from: list.migrationDirectories.length
           ? { tag: "migrations", ...list }

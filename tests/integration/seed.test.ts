@@ -49,11 +49,4 @@ describe("seed", () => {
       expect(user.divisions.map((d) => d.division.code).sort()).toEqual([...demo.divisions].sort());
     }
   });
-
-  it("seeds no demo accounts when demo data is off", async () => {
-    await db().$executeRawUnsafe('TRUNCATE "User", "Division" CASCADE');
-    await seed(process.env.DATABASE_URL!, { demo: false });
-    expect(await db().user.count()).toBe(0);
-    expect(await db().division.count()).toBe(DIVISIONS.length);
-  });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { withViewer } from "@/lib/server/access/scoped";
 import { may } from "@/lib/access/permissions";
 import { divisionWhere } from "@/lib/server/access/scope";
 import type { Viewer } from "@/lib/server/auth/viewer";
@@ -56,9 +56,8 @@ export async function getOverview(viewer: Viewer): Promise<Overview> {
     : null;
   const canSeeEntries = may(viewer.role, "situationEntry", "list");
 
-  const client = db();
   const [needs, activeMeasures, overdueMeasures, overdueMeasureCount, actions, actionCount, entries] =
-    await Promise.all([
+    await withViewer(viewer, (client) => Promise.all([
       client.trainingNeed.aggregate({ where: needWhere, _count: { _all: true }, _sum: { headcount: true } }),
       client.measure.count({ where: measureWhere }),
       client.measure.findMany({
@@ -82,7 +81,7 @@ export async function getOverview(viewer: Viewer): Promise<Overview> {
             where: { ...divisionWhere(viewer, "situationEntry", "list", "divisionId"), status: "SUBMITTED" },
           })
         : Promise.resolve(null),
-    ]);
+    ]));
 
   const overdue: OverdueItem[] = [
     ...overdueMeasures.map((m) => ({
