@@ -3,24 +3,9 @@
 // `npm start` serves).
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
-import { runningEmbeddedDb, startEmbeddedDb, type EmbeddedDb } from "../lib/embedded-db";
 import { applyMigrations, makeMigration, migrationStatus, projectRoot } from "./engine";
+import { withDatabase } from "./cli-database";
 import { seed } from "@/prisma/seed/index";
-
-async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
-  const env = parseEnv();
-  if (env.DATABASE_URL) return run(env.DATABASE_URL);
-  const dataDir = path.resolve(projectRoot, env.VARNA_DATA_DIR);
-  const running = runningEmbeddedDb(dataDir);
-  if (running) return run(running);
-  let embedded: EmbeddedDb | undefined;
-  try {
-    embedded = await startEmbeddedDb(dataDir, 0);
-    return await run(embedded.url);
-  } finally {
-    await embedded?.stop();
-  }
-}
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);

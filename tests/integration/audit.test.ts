@@ -1,0 +1,89 @@
+import { execFile } from "node:child_process";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { withViewer } from "@/lib/server/access/scoped";
+import { recordAudit } from "@/lib/server/audit/record";
+import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
+import type { Viewer } from "@/lib/server/auth/viewer";
+import { createDivision, createUser } from "@/tests/factories";
+
+let owner: pg.Client;
+let coordinator: Viewer;
+let divisionHead: Viewer;
+
+// Asynchronous on purpose: the embedded test database is served from this very process.
+function auditVerifyCli(): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/audit/verify.ts"],
+      { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL } },
+      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(async () => {
+  owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await owner.connect();
+  const division = await createDivision(db());
+  const c = await createUser(db(), { role: "COORDINATOR" });
+  const d = await createUser(db(), { role: "DIVISION_HEAD", divisionIds: [division.id] });
+  coordinator = { id: c.id, role: "COORDINATOR", divisionIds: [], name: c.name, email: c.email };
+  divisionHead = { id: d.id, role: "DIVISION_HEAD", divisionIds: [division.id], name: d.name, email: d.email };
+  for (const [viewer, action] of [[coordinator, "user.create"], [divisionHead, "trainingNeed.create"], [divisionHead, "trainingNeed.update"], [coordinator, "export.pdf"]] as const) {
+    await withViewer(viewer, (tx) => recordAudit(tx, viewer, { action, entityType: "Test", entityId: action, details: { note: "ä ö å", n: 1 } }));
+  }
+});
+
+afterAll(async () => {
+  await owner?.end();
+});
+
+describe("audit trail", () => {
+  it("chains every event to the one before it, whichever role wrote it", async () => {
+    const events = await db().auditEvent.findMany({ orderBy: { id: "asc" } });
+    expect(events).toHaveLength(4);
+    expect(events[0]!.prevHash).toBeNull();
+    for (let i = 1; i < events.length; i++) expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
+    expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.hash ?? ""))).toBe(true);
+    expect(await db().$transaction((tx) => verifyAuditChain(tx))).toEqual({ ok: true, events: 4 });
+  });
+
+  it("lets only the coordinator read the trail through the app role", async () => {
+    expect(await withViewer(coordinator, (tx) => tx.auditEvent.count())).toBe(4);
+    expect(await withViewer(divisionHead, (tx) => tx.auditEvent.count())).toBe(0);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE as the app role", async () => {
+    for (const sql of [`UPDATE "AuditEvent" SET action = 'x'`, `DELETE FROM "AuditEvent"`, `TRUNCATE "AuditEvent"`]) {
+      await expect(
+        withViewer(coordinator, (tx) => tx.$executeRawUnsafe(sql)),
+        sql,
+      ).rejects.toThrow(/permission denied/);
+    }
+  });
+
+  it("refuses UPDATE and DELETE even for the table owner", async () => {
+    await expect(owner.query(`UPDATE "AuditEvent" SET action = 'x'`)).rejects.toThrow(/Granskningsloggen kan inte ändras/);
+    await expect(owner.query(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/Granskningsloggen kan inte ändras/);
+    expect(await db().auditEvent.count()).toBe(4);
+  });
+
+  it("is verified by npm run audit:verify, which detects a tampered row", async () => {
+    const clean = await auditVerifyCli();
+    expect(clean.status, clean.stderr).toBe(0);
+    expect(clean.stdout).toContain("obruten: 4 händelser");
+
+    // A superuser can switch triggers off; the chain still gives the edit away.
+    await owner.query("SET session_replication_role = replica");
+    const [, second] = (await owner.query(`SELECT id FROM "AuditEvent" ORDER BY id`)).rows;
+    await owner.query(`UPDATE "AuditEvent" SET details = '{"note":"ändrad"}' WHERE id = $1`, [second.id]);
+    await owner.query("SET session_replication_role = DEFAULT");
+
+    const tampered = await auditVerifyCli();
+    expect(tampered.status).toBe(1);
+    expect(tampered.stderr).toContain(`händelse ${second.id} – innehållet stämmer inte`);
+  });
+});
