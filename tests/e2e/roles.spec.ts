@@ -62,3 +62,14 @@ test("signing out ends the session", async ({ page, signIn }) => {
   await page.goto("/oversikt");
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test("the coordinator browses the audit log, which reports an intact chain", async ({ page, signIn }) => {
+  await signIn("samordnare@nykoping.example");
+  await page.goto("/admin/logg");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Logg");
+  await expect(page.getByRole("status")).toContainText("Kedjan är obruten");
+  await page.getByLabel("Händelse").fill("finns-inte");
+  await page.getByRole("button", { name: "Visa" }).click();
+  await expect(page).toHaveURL(/action=finns-inte/);
+  await expect(page.getByText("Inga händelser matchar filtret.")).toBeVisible();
+});

@@ -5,6 +5,9 @@ import { db } from "@/lib/server/db";
 import { withViewer } from "@/lib/server/access/scoped";
 import { recordAudit } from "@/lib/server/audit/record";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
+import { listAuditEvents } from "@/lib/server/audit/list-events";
+import { auditFilterSchema } from "@/lib/schemas/audit-filter";
+import { AccessDeniedError } from "@/lib/server/access/scope";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { createDivision, createUser } from "@/tests/factories";
 
@@ -54,6 +57,24 @@ describe("audit trail", () => {
   it("lets only the coordinator read the trail through the app role", async () => {
     expect(await withViewer(coordinator, (tx) => tx.auditEvent.count())).toBe(4);
     expect(await withViewer(divisionHead, (tx) => tx.auditEvent.count())).toBe(0);
+  });
+
+  it("is browsed by the coordinator newest first, filtered by event and user, with the chain's state", async () => {
+    const all = await listAuditEvents(coordinator, auditFilterSchema.parse({}));
+    expect(all.rows.map((r) => r.action)).toEqual(["export.pdf", "trainingNeed.update", "trainingNeed.create", "user.create"]);
+    expect(all.chain).toEqual({ ok: true, events: 4 });
+    const needs = await listAuditEvents(coordinator, auditFilterSchema.parse({ action: "trainingneed" }));
+    expect(needs.total).toBe(2);
+    const byActor = await listAuditEvents(coordinator, auditFilterSchema.parse({ actor: divisionHead.email }));
+    expect(byActor.rows.every((r) => r.actor?.includes(divisionHead.email))).toBe(true);
+    const future = await listAuditEvents(coordinator, auditFilterSchema.parse({ from: "2999-01-01" }));
+    expect(future.total).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await listAuditEvents(coordinator, auditFilterSchema.parse({ from: today, to: today }))).total).toBe(4);
+  });
+
+  it("is closed to every role but the coordinator", async () => {
+    await expect(listAuditEvents(divisionHead, auditFilterSchema.parse({}))).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE as the app role", async () => {

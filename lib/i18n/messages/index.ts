@@ -3,10 +3,12 @@
 import type { Locale } from "../config";
 import svApp from "./sv/app.json";
 import enApp from "./en/app.json";
+import svAudit from "./sv/audit.json";
+import enAudit from "./en/audit.json";
 
 export const MESSAGES = {
-  sv: { ...svApp },
-  en: { ...enApp },
+  sv: { ...svApp, ...svAudit },
+  en: { ...enApp, ...enAudit },
 } satisfies Record<Locale, object>;
 
 export type Messages = (typeof MESSAGES)["sv"];

@@ -35,6 +35,8 @@ export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, in
   await tx.auditEvent.createMany({
     data: [
       {
+        // Set here rather than by the column default, which would follow the session's time zone.
+        occurredAt: new Date(),
         actorId: actor?.id ?? null,
         actorRole: actor?.role ?? null,
         action: input.action,

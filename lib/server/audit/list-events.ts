@@ -1,0 +1,78 @@
+import "server-only";
+import type { Prisma } from "@/lib/server/generated/prisma/client";
+import { scopeFor } from "@/lib/access/permissions";
+import { AccessDeniedError } from "@/lib/server/access/scope";
+import { withViewer } from "@/lib/server/access/scoped";
+import type { Viewer } from "@/lib/server/auth/viewer";
+import type { AuditFilter } from "@/lib/schemas/audit-filter";
+import { verifyAuditChain, type ChainReport } from "./verify-chain";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditRow = {
+  id: string;
+  occurredAt: Date;
+  actor: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  ip: string | null;
+};
+
+export type AuditPage = { rows: AuditRow[]; total: number; page: number; pages: number; chain: ChainReport };
+
+function dayStart(date: string) {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+/** The coordinator's view of the trail: filtered, newest first, one page at a time. */
+export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Promise<AuditPage> {
+  if (scopeFor(viewer.role, "auditEvent", "list") !== "all") throw new AccessDeniedError("auditEvent", "list");
+  const where: Prisma.AuditEventWhereInput = {
+    ...(filter.action ? { action: { contains: filter.action, mode: "insensitive" } } : {}),
+    ...(filter.entityType ? { entityType: { equals: filter.entityType, mode: "insensitive" } } : {}),
+    ...(filter.actor
+      ? { actor: { OR: [{ name: { contains: filter.actor, mode: "insensitive" } }, { email: { contains: filter.actor, mode: "insensitive" } }] } }
+      : {}),
+    ...(filter.from || filter.to
+      ? {
+          occurredAt: {
+            ...(filter.from ? { gte: dayStart(filter.from) } : {}),
+            ...(filter.to ? { lt: new Date(dayStart(filter.to).getTime() + 86_400_000) } : {}),
+          },
+        }
+      : {}),
+  };
+  return withViewer(viewer, async (tx) => {
+    const total = await tx.auditEvent.count({ where });
+    const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+    const page = Math.min(filter.page, pages);
+    const events = await tx.auditEvent.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true, occurredAt: true, actorRole: true, action: true, entityType: true, entityId: true, ip: true,
+        actor: { select: { name: true, email: true } },
+      },
+    });
+    return {
+      rows: events.map((e) => ({
+        id: e.id.toString(),
+        occurredAt: e.occurredAt,
+        actor: e.actor ? `${e.actor.name} (${e.actor.email})` : null,
+        actorRole: e.actorRole,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        ip: e.ip,
+      })),
+      total,
+      page,
+      pages,
+      chain: await verifyAuditChain(tx),
+    };
+  });
+}
