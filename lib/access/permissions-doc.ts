@@ -1,0 +1,36 @@
+// Renders the permission table as docs/permissions.md (npm run docs:permissions); a unit
+// test fails when the committed document no longer matches the code.
+import { ACTIONS, PERMISSIONS, RESOURCES, ROLES, type Scope } from "./permissions";
+
+const SCOPE_MARK: Record<Scope, string> = { all: "alla", own: "egen", final: "färdiga" };
+
+export function renderPermissionsDoc(): string {
+  const lines = [
+    "# Behörigheter (permissions)",
+    "",
+    "Generated from `lib/access/permissions.ts` by `npm run docs:permissions` — do not edit by hand.",
+    "",
+    "Each cell lists the actions a role may take on a resource, with the scope:",
+    "**alla** = every division's records, **egen** = only the viewer's own division(s),",
+    "**färdiga** = only finished records (a FINAL report, a REVIEWED follow-up). An empty cell is denied.",
+    "The same rules are enforced a second time by row-level security in PostgreSQL",
+    "(`prisma/migrations/*_row_level_security_and_audit`).",
+    "",
+    `| resource | ${ROLES.join(" | ")} |`,
+    `|---|${ROLES.map(() => "---").join("|")}|`,
+  ];
+  for (const resource of RESOURCES) {
+    const cells = ROLES.map((role) => {
+      const grants = PERMISSIONS[role][resource] ?? {};
+      const byScope = new Map<Scope, string[]>();
+      for (const action of ACTIONS) {
+        const scope = grants[action];
+        if (scope) byScope.set(scope, [...(byScope.get(scope) ?? []), action]);
+      }
+      return [...byScope].map(([scope, actions]) => `${actions.join(", ")} (${SCOPE_MARK[scope]})`).join("; ");
+    });
+    lines.push(`| ${resource} | ${cells.join(" | ")} |`);
+  }
+  lines.push("");
+  return lines.join("\n");
+}
