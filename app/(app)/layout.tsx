@@ -1,12 +1,15 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { navigationFor } from "@/lib/access/navigation";
 import { SideNav } from "@/components/layout/side-nav";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { changeLocale } from "./_actions/preferences";
+import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/config";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
-  const t = await getTranslations();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const items = navigationFor(viewer.role).map((item) => ({
     href: item.href,
     label: t(`nav.${item.label}` as "nav.overview"),
@@ -32,6 +35,12 @@ export default async function SignedInLayout({ children }: { children: React.Rea
             <span className="font-medium">{t("nav.signedInAs", { name: viewer.name })}</span>
             <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-slate-700">{t(`roles.${viewer.role}`)}</span>
           </p>
+          <LanguageSwitch
+            current={locale}
+            label={t("nav.language")}
+            action={changeLocale}
+            options={LOCALES.map((l) => ({ locale: l, name: LOCALE_NAMES[l] }))}
+          />
           <SignOutButton label={t("nav.signOut")} />
         </header>
         <main id="main" tabIndex={-1} className="flex-1 px-6 py-8">

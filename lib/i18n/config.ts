@@ -9,3 +9,6 @@ export function isLocale(value: unknown): value is Locale {
 
 /** Set by proxy.ts for pages whose URL starts with a locale (e.g. /en/stod). */
 export const LOCALE_HEADER = "x-varna-locale";
+
+/** Each language's name in itself, for the language switch. */
+export const LOCALE_NAMES: Record<Locale, string> = { sv: "Svenska", en: "English" };

@@ -14,9 +14,11 @@ export type FormState<T = undefined> =
 
 type Options<S extends z.ZodType> = {
   schema: S;
-  /** The permission checked before anything else (the use case checks scope again). */
-  permission: [Resource, Action];
-  revalidate?: string[];
+  /** The permission checked before anything else (the use case checks scope again);
+   * `"signedIn"` for what every signed-in user may do to their own account. */
+  permission: [Resource, Action] | "signedIn";
+  /** Paths to revalidate after success; `{ path, type: "layout" }` refreshes everything under it. */
+  revalidate?: (string | { path: string; type: "layout" | "page" })[];
 };
 
 /**
@@ -33,7 +35,9 @@ export function serverAction<S extends z.ZodType, T = undefined>(
     const t = await getTranslations();
     const viewer = await getViewer();
     if (!viewer) return { ok: false, formError: t("actionErrors.signedOut") };
-    if (!may(viewer.role, ...options.permission)) return { ok: false, formError: t("actionErrors.forbidden") };
+    if (options.permission !== "signedIn" && !may(viewer.role, ...options.permission)) {
+      return { ok: false, formError: t("actionErrors.forbidden") };
+    }
 
     const raw = input instanceof FormData ? formDataToObject(input) : input;
     const parsed = options.schema.safeParse(raw);
@@ -61,7 +65,10 @@ export function serverAction<S extends z.ZodType, T = undefined>(
       }
       throw error;
     }
-    for (const path of options.revalidate ?? []) revalidatePath(path);
+    for (const entry of options.revalidate ?? []) {
+      if (typeof entry === "string") revalidatePath(entry);
+      else revalidatePath(entry.path, entry.type);
+    }
     return { ok: true, data };
   };
 }

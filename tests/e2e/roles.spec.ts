@@ -73,3 +73,13 @@ test("the coordinator browses the audit log, which reports an intact chain", asy
   await expect(page).toHaveURL(/action=finns-inte/);
   await expect(page.getByText("Inga händelser matchar filtret.")).toBeVisible();
 });
+
+test("the interface language can be switched to English and back", async ({ page, signIn }) => {
+  await signIn("chef.dso@nykoping.example");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("navigation", { name: "Main menu" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Amina Yusuf");
+  await page.getByRole("button", { name: "Svenska" }).click();
+  await expect(page.getByRole("navigation", { name: "Huvudmeny" })).toBeVisible();
+});

@@ -1,0 +1,19 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { db } from "@/lib/server/db";
+import type { Viewer } from "@/lib/server/auth/viewer";
+import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** Remembers the viewer's interface language: on the account, and in a cookie for this browser. */
+export async function setLocale(viewer: Viewer, locale: Locale) {
+  await db().user.update({ where: { id: viewer.id }, data: { locale } });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    path: "/",
+    maxAge: ONE_YEAR_SECONDS,
+  });
+}
