@@ -2,7 +2,7 @@
 // page; what the role may not list answers 403, and no page answers an anonymous visitor.
 import { NAV_ITEMS } from "../../lib/access/navigation";
 import { may } from "../../lib/access/permissions";
-import { DEMO_USERS, expect, test } from "./fixtures";
+import { DEMO_USERS, expect, signIn, test } from "./fixtures";
 
 test("an anonymous visitor is redirected from every signed-in page", async ({ request }) => {
   for (const item of NAV_ITEMS) {
@@ -22,3 +22,28 @@ for (const user of DEMO_USERS) {
     }
   });
 }
+
+test("a situation entry of another division answers 404 to a guessed id, own entries 200", async ({ browser }) => {
+  const coordinator = await browser.newPage();
+  await signIn(coordinator, "samordnare@nykoping.example");
+  await coordinator.goto("/lagesbild");
+  const rows = await coordinator.locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => ({ href: tr.querySelector("a")!.getAttribute("href")!, division: tr.children[3]!.textContent!.trim() })),
+  );
+  expect(rows.length).toBeGreaterThanOrEqual(4);
+  expect(new Set(rows.map((r) => r.division)).size).toBeGreaterThan(1);
+  await coordinator.close();
+
+  const member = await browser.newPage();
+  await signIn(member, "natverk.buk@nykoping.example");
+  for (const row of rows) {
+    const response = await member.request.get(row.href, { maxRedirects: 0 });
+    expect(response.status(), `${row.division} ${row.href}`).toBe(row.division === "Barn och utbildning" ? 200 : 404);
+  }
+  await member.close();
+
+  const observer = await browser.newPage();
+  await signIn(observer, "insyn@nykoping.example");
+  for (const row of rows) expect((await observer.request.get(row.href, { maxRedirects: 0 })).status()).toBe(403);
+  await observer.close();
+});

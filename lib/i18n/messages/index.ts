@@ -5,10 +5,12 @@ import svApp from "./sv/app.json";
 import enApp from "./en/app.json";
 import svAudit from "./sv/audit.json";
 import enAudit from "./en/audit.json";
+import svSituation from "./sv/situation.json";
+import enSituation from "./en/situation.json";
 
 export const MESSAGES = {
-  sv: { ...svApp, ...svAudit },
-  en: { ...enApp, ...enAudit },
+  sv: { ...svApp, ...svAudit, ...svSituation },
+  en: { ...enApp, ...enAudit, ...enSituation },
 } satisfies Record<Locale, object>;
 
 export type Messages = (typeof MESSAGES)["sv"];

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/server/auth/viewer";
+import { getSituationEntry } from "@/lib/server/situation/get-entry";
+import { NotFoundError } from "@/lib/server/errors";
+import { PageHeader } from "@/components/layout/page-header";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("situation"))("title") };
+}
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function SituationEntryPage({ params }: Props) {
+  const viewer = await requireViewer("situationEntry", "read");
+  const { id } = await params;
+  const entry = await getSituationEntry(viewer, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const [t, format] = await Promise.all([getTranslations("situation"), getFormatter()]);
+  const facts: [string, string][] = [
+    [t("detail.environment"), t(`environments.${entry.environment}`)],
+    [t("detail.activity"), t(`activities.${entry.activityType}`)],
+    [t("detail.source"), t(`sources.${entry.source}`)],
+    [t("detail.reliability"), t(`reliabilities.${entry.reliability}`)],
+    [t("detail.district"), entry.district ?? t("noDistrict")],
+    [t("detail.division"), entry.division],
+    [t("detail.status"), t(`statuses.${entry.status}`)],
+  ];
+  return (
+    <>
+      <Link href="/lagesbild" className="mb-4 inline-block text-sm text-brand-700 underline">{t("back")}</Link>
+      <PageHeader title={t("detail.title", { date: format.dateTime(entry.observedOn, { dateStyle: "long", timeZone: "UTC" }) })} />
+      <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2 lg:grid-cols-4">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-sm text-slate-600">{label}</dt>
+            <dd className="font-medium">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section aria-labelledby="description" className="mt-6 max-w-3xl">
+        <h2 id="description" className="text-lg font-semibold">{t("detail.description")}</h2>
+        <p className="mt-1 whitespace-pre-line">{entry.description}</p>
+        <h2 className="mt-6 text-lg font-semibold">{t("detail.genderPerspective")}</h2>
+        <p className="mt-1 whitespace-pre-line">{entry.genderPerspective}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { divisionWhere } from "@/lib/server/access/scope";
+import { withViewer } from "@/lib/server/access/scoped";
+import { recordAudit } from "@/lib/server/audit/record";
+import type { Viewer } from "@/lib/server/auth/viewer";
+import { NotFoundError } from "@/lib/server/errors";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One situation entry, if it is in the viewer's divisions. Another division's entry is
+ * "not found" — exactly as a non-existent one, so a guessed id reveals nothing. Audited.
+ */
+export async function getSituationEntry(viewer: Viewer, id: string) {
+  const where = divisionWhere(viewer, "situationEntry", "read", "divisionId");
+  if (!UUID.test(id)) throw new NotFoundError("SituationEntry");
+  return withViewer(viewer, async (tx) => {
+    const entry = await tx.situationEntry.findFirst({
+      where: { id, ...where },
+      select: {
+        id: true, observedOn: true, environment: true, activityType: true, source: true, reliability: true,
+        genderPerspective: true, description: true, status: true, submittedAt: true, reviewedAt: true,
+        version: true, divisionId: true,
+        division: { select: { name: true } }, district: { select: { name: true } },
+      },
+    });
+    if (!entry) throw new NotFoundError("SituationEntry");
+    await recordAudit(tx, viewer, {
+      action: "situationEntry.read",
+      entityType: "SituationEntry",
+      entityId: entry.id,
+      divisionId: entry.divisionId,
+    });
+    return { ...entry, division: entry.division.name, district: entry.district?.name ?? null };
+  });
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { divisionWhere } from "@/lib/server/access/scope";
+import { withViewer } from "@/lib/server/access/scoped";
+import { recordAudit } from "@/lib/server/audit/record";
+import type { Viewer } from "@/lib/server/auth/viewer";
+import type { SituationFilter } from "@/lib/schemas/situation-filter";
+
+export const SITUATION_PAGE_SIZE = 25;
+
+/**
+ * One page of the situation picture, newest observation first, limited to the viewer's
+ * divisions (and again by row-level security). Reading entries is audited.
+ */
+export async function listSituationEntries(viewer: Viewer, filter: SituationFilter) {
+  const where = {
+    ...divisionWhere(viewer, "situationEntry", "list", "divisionId"),
+    ...(filter.environment ? { environment: filter.environment } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  return withViewer(viewer, async (tx) => {
+    const total = await tx.situationEntry.count({ where });
+    const pages = Math.max(1, Math.ceil(total / SITUATION_PAGE_SIZE));
+    const page = Math.min(filter.page, pages);
+    const rows = await tx.situationEntry.findMany({
+      where,
+      orderBy: [{ observedOn: "desc" }, { createdAt: "desc" }],
+      skip: (page - 1) * SITUATION_PAGE_SIZE,
+      take: SITUATION_PAGE_SIZE,
+      select: {
+        id: true, observedOn: true, environment: true, activityType: true, status: true, reliability: true,
+        division: { select: { name: true } }, district: { select: { name: true } },
+      },
+    });
+    await recordAudit(tx, viewer, {
+      action: "situationEntry.list",
+      entityType: "SituationEntry",
+      details: { shown: rows.length, page, ...(filter.environment ? { environment: filter.environment } : {}), ...(filter.status ? { status: filter.status } : {}) },
+    });
+    return {
+      rows: rows.map((r) => ({ ...r, division: r.division.name, district: r.district?.name ?? null })),
+      total,
+      page,
+      pages,
+    };
+  });
+}
