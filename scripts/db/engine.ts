@@ -89,17 +89,19 @@ async function withEngine<T>(
 }
 
 /**
- * PrismaPg runs a migration script by splitting it at every `;`, which breaks functions and
- * DO blocks (their bodies contain `;`). PostgreSQL's simple query protocol runs a whole
- * multi-statement script as sent, so scripts go to the pool in one piece instead.
+ * Replaces how an adapter runs a migration script. PrismaPg splits scripts at every `;`,
+ * which breaks functions and DO blocks; pglite-prisma-adapter does not await them, so a
+ * failing migration would go unnoticed. Both databases run a whole multi-statement script
+ * as sent (simple query protocol), so the script goes in one piece and is awaited.
  */
-function wholeScripts(factory: PrismaPg, pool: pg.Pool): AdapterFactory {
-  const connect = factory.connect.bind(factory);
+function runScriptsWith(factory: object, runScript: (script: string) => Promise<unknown>): AdapterFactory {
+  const original = factory as { connect: () => Promise<{ executeScript: (script: string) => Promise<void> }> };
+  const connect = original.connect.bind(factory);
   return Object.assign(Object.create(Object.getPrototypeOf(factory)), factory, {
     connect: async () => {
       const adapter = await connect();
       adapter.executeScript = async (script: string) => {
-        await pool.query(script);
+        await runScript(script);
       };
       return adapter;
     },
@@ -110,7 +112,7 @@ function wholeScripts(factory: PrismaPg, pool: pg.Pool): AdapterFactory {
 async function withServer<T>(url: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    return await withEngine(wholeScripts(new PrismaPg(pool), pool), run);
+    return await withEngine(runScriptsWith(new PrismaPg(pool), (script) => pool.query(script)), run);
   } finally {
     await pool.end();
   }
@@ -134,21 +136,6 @@ export async function migrationStatus(url: string) {
   );
 }
 
-/** pglite-prisma-adapter runs scripts without awaiting them, so a failing migration would
- * go unnoticed (and the diff would compare a half-built schema). */
-function awaitedScripts(factory: PrismaPGlite, pglite: PGlite): AdapterFactory {
-  const connect = factory.connect.bind(factory);
-  return Object.assign(Object.create(Object.getPrototypeOf(factory)), factory, {
-    connect: async () => {
-      const adapter = await connect();
-      adapter.executeScript = async (script: string) => {
-        await pglite.exec(script);
-      };
-      return adapter;
-    },
-  }) as unknown as AdapterFactory;
-}
-
 /**
  * The SQL that would take the committed migrations to schema.prisma, or null when they
  * agree. Runs on a throw-away in-memory PGlite, so it needs no server.
@@ -157,7 +144,7 @@ export async function pendingSchemaChanges(): Promise<string | null> {
   const pglite = new PGlite();
   try {
     const list = migrationsList();
-    return await withEngine(awaitedScripts(new PrismaPGlite(pglite), pglite), async (engine) => {
+    return await withEngine(runScriptsWith(new PrismaPGlite(pglite), (script) => pglite.exec(script)), async (engine) => {
       const result = await engine.diff({
         from: list.migrationDirectories.length
           ? { tag: "migrations", ...list }

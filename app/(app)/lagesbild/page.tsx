@@ -7,6 +7,8 @@ import { listSituationEntries } from "@/lib/server/situation/list-entries";
 import { ENTRY_STATUSES, ENVIRONMENTS, situationFilterSchema } from "@/lib/schemas/situation-filter";
 import { PageHeader } from "@/components/layout/page-header";
 import { Pagination } from "@/components/layout/pagination";
+import { DataTable } from "@/components/layout/data-table";
+import { firstValues } from "@/lib/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("situation"))("title") };
@@ -16,8 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SituationPage({ searchParams }: Props) {
   const viewer = await requireViewer("situationEntry", "list");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const filter = situationFilterSchema.parse(raw);
+  const filter = situationFilterSchema.parse(await firstValues(searchParams));
   const [t, format, result] = await Promise.all([getTranslations("situation"), getFormatter(), listSituationEntries(viewer, filter)]);
   const scope = scopeFor(viewer.role, "situationEntry", "list") === "all" ? t("scopeAll") : t("scopeOwn", { count: viewer.divisionIds.length });
   const select = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
@@ -48,33 +49,22 @@ export default async function SituationPage({ searchParams }: Props) {
       {result.rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                {(["observedOn", "environment", "activity", "division", "district", "status"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 font-medium">{t(`columns.${c}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.rows.map((row) => (
-                <tr key={row.id}>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <Link href={`/lagesbild/${row.id}`} className="text-brand-700 underline" aria-label={t("open", { date: date(row.observedOn) })}>
-                      {date(row.observedOn)}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{t(`environments.${row.environment}`)}</td>
-                  <td className="px-3 py-2">{t(`activities.${row.activityType}`)}</td>
-                  <td className="px-3 py-2">{row.division}</td>
-                  <td className="px-3 py-2">{row.district ?? t("noDistrict")}</td>
-                  <td className="px-3 py-2">{t(`statuses.${row.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={(["observedOn", "environment", "activity", "division", "district", "status"] as const).map((c) => t(`columns.${c}`))}>
+          {result.rows.map((row) => (
+            <tr key={row.id}>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <Link href={`/lagesbild/${row.id}`} className="text-brand-700 underline" aria-label={t("open", { date: date(row.observedOn) })}>
+                  {date(row.observedOn)}
+                </Link>
+              </td>
+              <td className="px-3 py-2">{t(`environments.${row.environment}`)}</td>
+              <td className="px-3 py-2">{t(`activities.${row.activityType}`)}</td>
+              <td className="px-3 py-2">{row.division}</td>
+              <td className="px-3 py-2">{row.district ?? t("noDistrict")}</td>
+              <td className="px-3 py-2">{t(`statuses.${row.status}`)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination
         page={result.page}

@@ -5,6 +5,7 @@ import { scopeFor } from "@/lib/access/permissions";
 import { getOverview } from "@/lib/server/dashboard/get-overview";
 import { PageHeader } from "@/components/layout/page-header";
 import { StatCard } from "@/components/layout/stat-card";
+import { DataTable } from "@/components/layout/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("overview"))("title") };
@@ -42,30 +43,18 @@ export default async function OverviewPage() {
         {overview.overdue.length === 0 ? (
           <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t("overdueEmpty")}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full text-left text-sm">
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.what")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.kind")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.division")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.due")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {overview.overdue.map((item) => (
-                  <tr key={`${item.kind}-${item.id}`}>
-                    <td className="px-4 py-2">{item.title}</td>
-                    <td className="px-4 py-2">{t(`kind.${item.kind}`)}</td>
-                    <td className="px-4 py-2">{item.division ?? t("networkWide")}</td>
-                    <td className="px-4 py-2 whitespace-nowrap text-red-800">
-                      {format.dateTime(item.dueDate, { dateStyle: "medium", timeZone: "UTC" })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable headers={(["what", "kind", "division", "due"] as const).map((c) => t(`columns.${c}`))}>
+            {overview.overdue.map((item) => (
+              <tr key={`${item.kind}-${item.id}`}>
+                <td className="px-4 py-2">{item.title}</td>
+                <td className="px-4 py-2">{t(`kind.${item.kind}`)}</td>
+                <td className="px-4 py-2">{item.division ?? t("networkWide")}</td>
+                <td className="px-4 py-2 whitespace-nowrap text-red-800">
+                  {format.dateTime(item.dueDate, { dateStyle: "medium", timeZone: "UTC" })}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

@@ -1,4 +1,5 @@
 import "server-only";
+import { paginate } from "@/lib/pagination";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
 import { scopeFor } from "@/lib/access/permissions";
 import { AccessDeniedError } from "@/lib/server/access/scope";
@@ -46,13 +47,12 @@ export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Prom
   };
   return withViewer(viewer, async (tx) => {
     const total = await tx.auditEvent.count({ where });
-    const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-    const page = Math.min(filter.page, pages);
+    const { page, pages, skip, take } = paginate(total, filter.page, AUDIT_PAGE_SIZE);
     const events = await tx.auditEvent.findMany({
       where,
       orderBy: { id: "desc" },
-      skip: (page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
+      skip,
+      take,
       select: {
         id: true, occurredAt: true, actorRole: true, action: true, entityType: true, entityId: true, ip: true,
         actor: { select: { name: true, email: true } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { paginate } from "@/lib/pagination";
 import { divisionWhere } from "@/lib/server/access/scope";
 import { withViewer } from "@/lib/server/access/scoped";
 import { recordAudit } from "@/lib/server/audit/record";
@@ -19,13 +20,12 @@ export async function listSituationEntries(viewer: Viewer, filter: SituationFilt
   };
   return withViewer(viewer, async (tx) => {
     const total = await tx.situationEntry.count({ where });
-    const pages = Math.max(1, Math.ceil(total / SITUATION_PAGE_SIZE));
-    const page = Math.min(filter.page, pages);
+    const { page, pages, skip, take } = paginate(total, filter.page, SITUATION_PAGE_SIZE);
     const rows = await tx.situationEntry.findMany({
       where,
       orderBy: [{ observedOn: "desc" }, { createdAt: "desc" }],
-      skip: (page - 1) * SITUATION_PAGE_SIZE,
-      take: SITUATION_PAGE_SIZE,
+      skip,
+      take,
       select: {
         id: true, observedOn: true, environment: true, activityType: true, status: true, reliability: true,
         division: { select: { name: true } }, district: { select: { name: true } },

@@ -6,6 +6,8 @@ import { listAuditEvents } from "@/lib/server/audit/list-events";
 import { auditFilterSchema } from "@/lib/schemas/audit-filter";
 import { PageHeader } from "@/components/layout/page-header";
 import { Pagination } from "@/components/layout/pagination";
+import { DataTable } from "@/components/layout/data-table";
+import { firstValues } from "@/lib/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -15,8 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AuditLogPage({ searchParams }: Props) {
   const viewer = await requireViewer("auditEvent", "list");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const filter = auditFilterSchema.parse(raw);
+  const filter = auditFilterSchema.parse(await firstValues(searchParams));
   const [t, format, result] = await Promise.all([getTranslations("audit"), getFormatter(), listAuditEvents(viewer, filter)]);
   const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
   const query = { action: filter.action, entityType: filter.entityType, actor: filter.actor, from: filter.from, to: filter.to };
@@ -47,30 +48,17 @@ export default async function AuditLogPage({ searchParams }: Props) {
       {result.rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.when")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.actor")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.action")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.entity")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.ip")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.rows.map((row) => (
-                <tr key={row.id}>
-                  <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(row.occurredAt, { dateStyle: "short", timeStyle: "medium" })}</td>
-                  <td className="px-3 py-2">{row.actor ?? t("system")}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
-                  <td className="px-3 py-2">{row.entityType}{row.entityId ? <span className="ml-1 font-mono text-xs text-slate-500">{row.entityId}</span> : null}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.ip ?? "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={(["when", "actor", "action", "entity", "ip"] as const).map((c) => t(`columns.${c}`))}>
+          {result.rows.map((row) => (
+            <tr key={row.id}>
+              <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(row.occurredAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+              <td className="px-3 py-2">{row.actor ?? t("system")}</td>
+              <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
+              <td className="px-3 py-2">{row.entityType}{row.entityId ? <span className="ml-1 font-mono text-xs text-slate-500">{row.entityId}</span> : null}</td>
+              <td className="px-3 py-2 font-mono text-xs">{row.ip ?? "–"}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination
         page={result.page}

@@ -1,0 +1,13 @@
+/** Page arithmetic shared by every paginated list: a requested page past the end shows the last. */
+export function paginate(total: number, requestedPage: number, pageSize: number) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, requestedPage), pages);
+  return { page, pages, skip: (page - 1) * pageSize, take: pageSize };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** A page's search params with one value per name (the first), ready for a filter schema. */
+export async function firstValues(searchParams: Promise<SearchParams>): Promise<Record<string, string | undefined>> {
+  return Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}
