@@ -3,10 +3,12 @@
 import type { Locale } from "../config";
 import svApp from "./sv/app.json";
 import enApp from "./en/app.json";
+import svUsers from "./sv/users.json";
+import enUsers from "./en/users.json";
 
 export const MESSAGES = {
-  sv: { ...svApp },
-  en: { ...enApp },
+  sv: { ...svApp, ...svUsers },
+  en: { ...enApp, ...enUsers },
 } satisfies Record<Locale, object>;
 
 export type Messages = (typeof MESSAGES)["sv"];
