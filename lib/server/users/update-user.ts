@@ -61,6 +61,6 @@ export async function updateUser(viewer: Viewer, input: UpdateUserInput) {
         sessionsEnded: rightsChanged,
       },
     });
-    return { id: data.id };
+    return { id: data.id, version: data.version + 1 };
   });
 }

@@ -32,7 +32,6 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
       <Link href="/admin/anvandare" className="text-sm underline">{t("back")}</Link>
       <PageHeader title={t("editTitle", { name: user.name })} description={t("editIntro")} />
       <EditUserForm
-        key={user.version}
         user={{ id: user.id, version: user.version, name: user.name, email: user.email, role: user.role, divisionIds: user.divisionIds }}
         divisions={divisions}
         // A coordinator's account shows its role even to someone who may not grant it.

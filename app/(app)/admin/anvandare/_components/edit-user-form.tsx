@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -20,16 +20,21 @@ export function EditUserForm({
   const errorText = useErrorText();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<UpdateUserInput>({
+  const { register, handleSubmit, setError, setValue, formState: { errors, isSubmitting } } = useForm<UpdateUserInput>({
     resolver: zodResolver(updateUserSchema),
     defaultValues: { id: user.id, version: user.version, name: user.name, role: user.role, divisionIds: user.divisionIds },
   });
+
+  // (De)activation elsewhere on the page also bumps the version; follow it after a refresh.
+  useEffect(() => setValue("version", user.version), [user.version, setValue]);
 
   async function onSubmit(values: UpdateUserInput) {
     setFormError(null);
     setSaved(false);
     const result = await updateUserAction(undefined, values);
     if (result.ok) {
+      // The next save must carry the new version, or it would be refused as stale.
+      if (result.data) setValue("version", result.data.version);
       setSaved(true);
       router.refresh();
       return;
