@@ -48,6 +48,13 @@ describe("sign-in throttling (state in PostgreSQL)", () => {
     expect(await db().signInThrottle.findUnique({ where: { key: accountKey("glomsk@test.example") } })).toBeNull();
   });
 
+  it("drops keys whose window ended more than a day ago", async () => {
+    await recordSignInFailure({ email: "gammal@test.example", ip: null }, new Date(Date.now() - 2 * 24 * 60 * 60_000));
+    expect(await db().signInThrottle.findUnique({ where: { key: accountKey("gammal@test.example") } })).not.toBeNull();
+    await recordSignInFailure({ email: "annan@test.example", ip: null });
+    expect(await db().signInThrottle.findUnique({ where: { key: accountKey("gammal@test.example") } })).toBeNull();
+  });
+
   it("blocks an address after its higher limit, across many accounts", async () => {
     for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++) await recordSignInFailure({ email: `konto${i}@test.example`, ip: "192.0.2.7" });
     expect(await signInBlockedFor({ email: "ny@test.example", ip: "192.0.2.7" })).toBeGreaterThan(0);
@@ -79,6 +86,14 @@ describe("sessions (server-side)", () => {
 
     const idle = await startSession(user, "credentials", new Date(Date.now() - IDLE_TIMEOUT_MS - 1000));
     expect(await touchSession(idle, user.id)).toBe(false);
+  });
+
+  it("drops a user's sessions that ended more than 30 days ago when they sign in again", async () => {
+    const user = await createUser(db(), { role: "OBSERVER" });
+    const ancient = await startSession(user, "credentials", new Date(Date.now() - 40 * 24 * 60 * 60_000));
+    await startSession(user, "credentials");
+    expect(await db().userSession.findUnique({ where: { id: ancient } })).toBeNull();
+    expect(await db().userSession.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("writes last-seen at most once a minute", async () => {

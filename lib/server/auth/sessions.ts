@@ -9,6 +9,7 @@ export const IDLE_TIMEOUT_MS = 30 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60_000;
 /** Writing last-seen on every request would make every page view a write. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
+const SESSION_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
 export type SignInMethod = "credentials" | "oidc";
 
@@ -30,6 +31,9 @@ export async function startSession(user: { id: string; role: Role }, method: Sig
       select: { id: true },
     });
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+    // Ended sessions are kept a while for support questions, then dropped (the audit trail
+    // keeps the sign-ins and sign-outs).
+    await tx.userSession.deleteMany({ where: { userId: user.id, expiresAt: { lt: new Date(now.getTime() - SESSION_RETENTION_MS) } } });
     await recordAudit(tx, user, {
       action: "auth.signIn",
       entityType: "User",

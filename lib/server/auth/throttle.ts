@@ -70,7 +70,11 @@ export async function recordSignInFailure(keys: Keys, now = new Date()): Promise
         "failures" = CASE WHEN "SignInThrottle"."windowStart" <= ${cutoff} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
         "windowStart" = CASE WHEN "SignInThrottle"."windowStart" <= ${cutoff} THEN ${now} ELSE "SignInThrottle"."windowStart" END`;
   }
+  // Keys of finished windows say nothing any more; without this the table only grows.
+  await db().signInThrottle.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - STALE_AFTER_MS) } } });
 }
+
+const STALE_AFTER_MS = 24 * 60 * 60_000;
 
 /** A successful sign-in clears the account's count (not the address's: it may be shared). */
 export async function resetAccountFailures(email: string): Promise<void> {
