@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+// A stand-in OpenID Connect provider, so single sign-on is tested end to end offline.
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 7);
+const OIDC = { OIDC_CLIENT_ID: "varna-e2e", OIDC_CLIENT_SECRET: "e2e-hemlighet" };
 // Debian's Chromium: Playwright's own browser download is not possible on closed networks.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -31,14 +34,30 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    // A fresh embedded database with demo data, built and served as `npm start` does.
-    command: "node tests/e2e/server.mjs",
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { PORT: String(PORT), VARNA_DATA_DIR: ".data/e2e", EMBEDDED_DB_PORT: "0", VARNA_ENV: "development" },
-  },
+  webServer: [
+    {
+      command: "node tests/e2e/fake-oidc-provider.mjs",
+      url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      env: { OIDC_FAKE_PORT: String(OIDC_PORT), ...OIDC },
+    },
+    {
+      // A fresh embedded database with demo data, built and served as `npm start` does.
+      command: "node tests/e2e/server.mjs",
+      url: `http://localhost:${PORT}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(PORT),
+        VARNA_DATA_DIR: ".data/e2e",
+        EMBEDDED_DB_PORT: "0",
+        VARNA_ENV: "development",
+        OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+        OIDC_DISPLAY_NAME: "Testkommunens inloggning",
+        ...OIDC,
+      },
+    },
+  ],
 });

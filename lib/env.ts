@@ -28,8 +28,30 @@ export const envSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: intFrom(100, 600_000, 15_000),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET måste vara minst 32 tecken").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  /**
+   * Single sign-on through an OpenID Connect provider (e.g. Microsoft Entra ID). All of
+   * issuer, client id and secret, or none: then only local accounts sign in.
+   */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "OIDC_ISSUER måste vara en https://-adress" }).optional(),
+  /** Defaults to `<issuer>/.well-known/openid-configuration`. */
+  OIDC_WELL_KNOWN: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** What the sign-in button says, e.g. "Kommunens inloggning (Microsoft)". */
+  OIDC_DISPLAY_NAME: z.string().min(1).max(80).default("Kommunens inloggning"),
   /** Print the demo logins on start (development only). */
   VARNA_PRINT_DEMO_LOGINS: bool.optional(),
+});
+
+const OIDC_REQUIRED = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+
+export const configSchema = envSchema.superRefine((value, ctx) => {
+  const set = OIDC_REQUIRED.filter((k) => value[k] !== undefined);
+  if (set.length > 0 && set.length < OIDC_REQUIRED.length) {
+    for (const key of OIDC_REQUIRED.filter((k) => value[k] === undefined)) {
+      ctx.addIssue({ code: "custom", path: [key], message: `${key} saknas: inloggning via OIDC kräver ${OIDC_REQUIRED.join(", ")}` });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -38,7 +60,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
   );
-  const result = envSchema.safeParse(cleaned);
+  const result = configSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Felaktig konfiguration (miljövariabler):\n${lines.join("\n")}`);

@@ -2,16 +2,33 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/server/auth/viewer";
+import { singleSignOn } from "@/lib/server/auth/options";
+import { FormError } from "@/components/forms/form-error";
 import { LoginForm } from "./_components/login-form";
+import { SingleSignOnButton } from "./_components/single-sign-on-button";
+
+// next-auth sends refused sign-ins here with `?error=<code>`; only known codes get their own text.
+const ERROR_TEXT = {
+  SsoNoAccount: "ssoNoAccount",
+  SsoNoEmail: "ssoNoEmail",
+  TooManyAttempts: "tooManyAttempts",
+  OAuthCallback: "ssoFailed",
+  OAuthSignin: "ssoFailed",
+  Callback: "ssoFailed",
+  AccessDenied: "ssoNoAccount",
+} as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
   return { title: t("title") };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   if (await getViewer()) redirect("/");
   const t = await getTranslations();
+  const { error } = await searchParams;
+  const errorKey = typeof error === "string" && error in ERROR_TEXT ? ERROR_TEXT[error as keyof typeof ERROR_TEXT] : null;
+  const sso = singleSignOn();
   return (
     <main id="main" className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm">
@@ -20,6 +37,13 @@ export default async function LoginPage() {
         <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="login-title">
           <h1 id="login-title" className="text-xl font-semibold">{t("auth.title")}</h1>
           <p className="mt-1 mb-4 text-sm text-slate-600">{t("auth.intro")}</p>
+          <FormError message={errorKey ? t(`auth.${errorKey}`) : null} />
+          {sso ? (
+            <>
+              <SingleSignOnButton providerId={sso.id} label={t("auth.ssoButton", { name: sso.name })} />
+              <p className="my-4 text-center text-sm text-slate-500">{t("auth.or")}</p>
+            </>
+          ) : null}
           <LoginForm />
         </section>
       </div>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { authenticate } from "@/lib/server/auth/authenticate";
+import { startSession } from "@/lib/server/auth/sessions";
 import { createDivision, createUser } from "@/tests/factories";
 
 describe("authenticate (local accounts)", () => {
@@ -9,10 +10,11 @@ describe("authenticate (local accounts)", () => {
     divisionId = (await createDivision(db())).id;
   });
 
-  it("accepts the right password, case-insensitively on the e-mail, and records the sign-in", async () => {
+  it("accepts the right password, case-insensitively on the e-mail; the session records the sign-in", async () => {
     const user = await createUser(db(), { role: "DIVISION_HEAD", divisionIds: [divisionId], email: "chef@test.example", password: "rätt-lösenord-1" });
     const result = await authenticate({ email: "Chef@Test.Example", password: "rätt-lösenord-1" });
-    expect(result).toMatchObject({ id: user.id, email: "chef@test.example", sessionVersion: 1 });
+    expect(result).toMatchObject({ id: user.id, email: "chef@test.example", role: "DIVISION_HEAD", sessionVersion: 1 });
+    await startSession(result!, "credentials");
     const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.lastLoginAt).toBeInstanceOf(Date);
   });

@@ -27,7 +27,7 @@ export function LoginForm() {
     try {
       const result = await signIn("credentials", { ...values, redirect: false });
       if (!result || result.error) {
-        setFormError(result?.status === 429 ? t("unavailable") : t("failed"));
+        setFormError(result?.status === 429 ? t("tooManyAttempts") : t("failed"));
         return;
       }
       router.replace("/");

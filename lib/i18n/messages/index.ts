@@ -7,10 +7,12 @@ import svAudit from "./sv/audit.json";
 import enAudit from "./en/audit.json";
 import svSituation from "./sv/situation.json";
 import enSituation from "./en/situation.json";
+import svUsers from "./sv/users.json";
+import enUsers from "./en/users.json";
 
 export const MESSAGES = {
-  sv: { ...svApp, ...svAudit, ...svSituation },
-  en: { ...enApp, ...enAudit, ...enSituation },
+  sv: { ...svApp, ...svAudit, ...svSituation, ...svUsers },
+  en: { ...enApp, ...enAudit, ...enSituation, ...enUsers },
 } satisfies Record<Locale, object>;
 
 export type Messages = (typeof MESSAGES)["sv"];

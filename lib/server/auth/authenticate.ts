@@ -2,29 +2,49 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
 import { signInSchema } from "@/lib/schemas/sign-in";
+import type { Role } from "@/lib/access/permissions";
+import { recordSignInFailure, resetAccountFailures, signInBlockedFor } from "./throttle";
+import { recordSignInFailed, type SignInFailureReason } from "./sessions";
 
-export type AuthenticatedUser = { id: string; name: string; email: string; sessionVersion: number };
+export type AuthenticatedUser = { id: string; name: string; email: string; role: Role; sessionVersion: number };
 
 // Verified against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong
 // password and the answer does not reveal which accounts exist.
 let dummyHash: Promise<string> | undefined;
 
-/** Checks a local account's e-mail and password; null for any failure, without saying why. */
-export async function authenticate(input: unknown): Promise<AuthenticatedUser | null> {
+/**
+ * Checks a local account's e-mail and password; null for any failure, without saying why.
+ * Every failure is counted for throttling and audited (with the e-mail's domain and a hash,
+ * never the password); a blocked account or address is refused before the password is
+ * looked at. The session itself (and the success event) is started by the JWT callback.
+ */
+export async function authenticate(input: unknown, context: { ip?: string | null } = {}): Promise<AuthenticatedUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  const email = parsed.data.email.toLowerCase();
+  const { password } = parsed.data;
+  const keys = { email, ip: context.ip ?? null };
+
+  const fail = async (reason: SignInFailureReason, userId: string | null = null) => {
+    if (reason !== "throttled") await recordSignInFailure(keys);
+    await recordSignInFailed(email, "credentials", reason, userId);
+    return null;
+  };
+
+  if ((await signInBlockedFor(keys)) !== null) return fail("throttled");
+
   const user = await db().user.findUnique({
-    where: { email: email.toLowerCase() },
-    select: { id: true, name: true, email: true, active: true, passwordHash: true, sessionVersion: true },
+    where: { email },
+    select: { id: true, name: true, email: true, role: true, active: true, passwordHash: true, sessionVersion: true },
   });
   if (!user?.passwordHash) {
     dummyHash ??= hashPassword("not-a-real-password");
     await verifyPassword(await dummyHash, password);
-    return null;
+    return fail(user ? "noLocalPassword" : "unknownAccount", user?.id ?? null);
   }
   const ok = await verifyPassword(user.passwordHash, password);
-  if (!ok || !user.active) return null;
-  await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+  if (!ok) return fail("badPassword", user.id);
+  if (!user.active) return fail("inactive", user.id);
+  await resetAccountFailures(email);
+  return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
 }

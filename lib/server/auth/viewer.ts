@@ -5,6 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/server/db";
 import { may, type Action, type Resource, type Role } from "@/lib/access/permissions";
 import { authOptions } from "./options";
+import { touchSession } from "./sessions";
 
 /** Who is calling: what every use case of the access layer takes first. */
 export type Viewer = {
@@ -18,8 +19,10 @@ export type Viewer = {
 
 /** The signed-in user, re-read from the database once per request; null when signed out. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
-  if (!session?.uid) return null;
+  const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number; sid?: string } | null;
+  if (!session?.uid || !session.sid) return null;
+  // Signed out, idle too long or past the absolute timeout: the cookie alone is not enough.
+  if (!(await touchSession(session.sid, session.uid))) return null;
   const user = await db().user.findUnique({
     where: { id: session.uid },
     select: {

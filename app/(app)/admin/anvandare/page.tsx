@@ -1,13 +1,85 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
-import { SectionPlaceholder } from "@/components/layout/section-placeholder";
+import { listUsers } from "@/lib/server/users/list-users";
+import { userListQuerySchema } from "@/lib/schemas/user";
+import { may } from "@/lib/access/permissions";
+import { PageHeader } from "@/components/layout/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages"))("users.title") };
 }
 
-export default async function Page() {
-  await requireViewer("user", "list");
-  return <SectionPlaceholder section="users" />;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function Page({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer("user", "list");
+  const query = userListQuerySchema.parse(await searchParams);
+  const { items, total, page, pageCount } = await listUsers(viewer, query);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const pageHref = (p: number) => `/admin/anvandare?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(p) })}`;
+
+  return (
+    <>
+      <PageHeader title={t("pages.users.title")} description={t("pages.users.description")} />
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
+        <form method="get" role="search" className="flex items-end gap-2">
+          <div>
+            <label htmlFor="user-search" className="block text-sm font-medium text-slate-800">{t("users.searchLabel")}</label>
+            <input id="user-search" name="q" type="search" defaultValue={query.q} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+          </div>
+          <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100">{t("users.search")}</button>
+        </form>
+        {may(viewer.role, "user", "create") ? (
+          <Link href="/admin/anvandare/ny" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {t("users.newUser")}
+          </Link>
+        ) : null}
+      </div>
+      <p className="mb-2 text-sm text-slate-600" aria-live="polite">{t("users.total", { count: total })}</p>
+      {items.length === 0 ? (
+        <p>{t("users.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <thead className="bg-slate-50">
+              <tr>
+                <th scope="col" className="px-4 py-2">{t("users.columns.name")}</th>
+                <th scope="col" className="px-4 py-2">{t("users.columns.email")}</th>
+                <th scope="col" className="px-4 py-2">{t("users.columns.role")}</th>
+                <th scope="col" className="px-4 py-2">{t("users.columns.divisions")}</th>
+                <th scope="col" className="px-4 py-2">{t("users.columns.status")}</th>
+                <th scope="col" className="px-4 py-2">{t("users.columns.lastLogin")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((user) => (
+                <tr key={user.id} className="border-t border-slate-100">
+                  <td className="px-4 py-2">
+                    <Link href={`/admin/anvandare/${user.id}`} className="font-medium text-brand-800 underline">{user.name}</Link>
+                  </td>
+                  <td className="px-4 py-2">{user.email}</td>
+                  <td className="px-4 py-2">{t(`roles.${user.role}`)}</td>
+                  <td className="px-4 py-2">{user.divisions.join(", ")}</td>
+                  <td className="px-4 py-2">{user.active ? t("users.active") : t("users.inactive")}</td>
+                  <td className="px-4 py-2">
+                    {user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : t("users.never")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pageCount > 1 ? (
+        <nav aria-label={t("users.pagination")} className="mt-4 flex items-center gap-4 text-sm">
+          {page > 1 ? <Link href={pageHref(page - 1)} className="underline">{t("users.previous")}</Link> : null}
+          <span>{t("users.pageOf", { page, pageCount })}</span>
+          {page < pageCount ? <Link href={pageHref(page + 1)} className="underline">{t("users.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
 }

@@ -1,0 +1,18 @@
+import "server-only";
+import { recordSignInFailed } from "./sessions";
+import { clientAddress, signInBlockedFor } from "./throttle";
+
+/**
+ * Checks a credentials sign-in request against the throttle before next-auth sees it.
+ * Reads a copy of the body, so next-auth still gets the original.
+ */
+export async function refuseThrottledSignIn(request: Request): Promise<{ retryAfterSeconds: number } | null> {
+  const form = await request.clone().formData().catch(() => null);
+  const email = form?.get("email");
+  const normalised = typeof email === "string" ? email.trim().toLowerCase() : "";
+  const ip = clientAddress(request.headers);
+  const wait = await signInBlockedFor({ email: normalised, ip });
+  if (wait === null) return null;
+  await recordSignInFailed(normalised, "credentials", "throttled");
+  return { retryAfterSeconds: wait };
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/server/db";
+
+// The numbers are a trade-off (docs/decisions/005-sessions-and-sign-in-throttling.md):
+// high enough that a person who mistypes is never stopped, low enough that guessing a
+// password online is hopeless, and a fixed window so an attacker can lock an account for at
+// most 15 minutes at a time.
+export const ACCOUNT_FAILURE_LIMIT = 10;
+export const ADDRESS_FAILURE_LIMIT = 50;
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+
+/** Keys never hold the e-mail itself: the table also sees addresses nobody has. */
+export function accountKey(email: string): string {
+  return `account:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
+}
+
+export function addressKey(ip: string): string {
+  return `ip:${ip}`;
+}
+
+/**
+ * The client's address for the per-address limit: the right-most X-Forwarded-For entry,
+ * which is what a reverse proxy in front of the app appends (left-most entries are whatever
+ * the client sent). Without such a proxy a client can choose it, so the per-account limit
+ * is the one that protects accounts.
+ */
+export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string | null {
+  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  const value = Array.isArray(raw) ? raw.join(",") : raw;
+  const last = value?.split(",").map((s) => s.trim()).filter(Boolean).pop();
+  return last ? last.slice(0, 64) : null;
+}
+
+type Keys = { email: string; ip: string | null };
+
+function keysWithLimits({ email, ip }: Keys): { key: string; limit: number }[] {
+  const out = [{ key: accountKey(email), limit: ACCOUNT_FAILURE_LIMIT }];
+  if (ip) out.push({ key: addressKey(ip), limit: ADDRESS_FAILURE_LIMIT });
+  return out;
+}
+
+/** Seconds until sign-in may be tried again, or null when it may be tried now. */
+export async function signInBlockedFor(keys: Keys, now = new Date()): Promise<number | null> {
+  const limits = keysWithLimits(keys);
+  const rows = await db().signInThrottle.findMany({
+    where: { key: { in: limits.map((l) => l.key) }, windowStart: { gt: new Date(now.getTime() - THROTTLE_WINDOW_MS) } },
+  });
+  let wait = 0;
+  for (const row of rows) {
+    const limit = limits.find((l) => l.key === row.key)!.limit;
+    if (row.failures >= limit) {
+      wait = Math.max(wait, Math.ceil((row.windowStart.getTime() + THROTTLE_WINDOW_MS - now.getTime()) / 1000));
+    }
+  }
+  return wait > 0 ? wait : null;
+}
+
+/**
+ * Counts one failed sign-in against the account and the address, atomically (one statement
+ * per key), so concurrent attempts on several app instances are all counted. A window that
+ * has passed starts over.
+ */
+export async function recordSignInFailure(keys: Keys, now = new Date()): Promise<void> {
+  const cutoff = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  for (const { key } of keysWithLimits(keys)) {
+    await db().$executeRaw`
+      INSERT INTO "SignInThrottle" ("key", "failures", "windowStart") VALUES (${key}, 1, ${now})
+      ON CONFLICT ("key") DO UPDATE SET
+        "failures" = CASE WHEN "SignInThrottle"."windowStart" <= ${cutoff} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
+        "windowStart" = CASE WHEN "SignInThrottle"."windowStart" <= ${cutoff} THEN ${now} ELSE "SignInThrottle"."windowStart" END`;
+  }
+  // Keys of finished windows say nothing any more; without this the table only grows.
+  await db().signInThrottle.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - STALE_AFTER_MS) } } });
+}
+
+const STALE_AFTER_MS = 24 * 60 * 60_000;
+
+/** A successful sign-in clears the account's count (not the address's: it may be shared). */
+export async function resetAccountFailures(email: string): Promise<void> {
+  await db().signInThrottle.deleteMany({ where: { key: accountKey(email) } });
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { may, type Role } from "@/lib/access/permissions";
+import { AccessDeniedError } from "@/lib/server/access/scope";
+import type { Viewer } from "@/lib/server/auth/viewer";
+
+export const USERS_PAGE_SIZE = 25;
+
+export type UserListItem = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  lastLoginAt: Date | null;
+  divisions: string[];
+};
+
+const collator = new Intl.Collator("sv", { sensitivity: "base" });
+
+/**
+ * One page of users, in Swedish order (å, ä, ö last). A municipality has hundreds of users,
+ * not millions: sorting in the app with the Swedish collation is exact on every database,
+ * where ORDER BY depends on the collations the server happens to have.
+ */
+export async function listUsers(viewer: Viewer, query: { q: string; page: number }) {
+  if (!may(viewer.role, "user", "list")) throw new AccessDeniedError("user", "list");
+  const q = query.q.trim();
+  const rows = await db().user.findMany({
+    where: q
+      ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
+      : {},
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      lastLoginAt: true,
+      divisions: { select: { division: { select: { name: true } } } },
+    },
+  });
+  rows.sort((a, b) => collator.compare(a.name, b.name) || a.email.localeCompare(b.email));
+  const pageCount = Math.max(1, Math.ceil(rows.length / USERS_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const items: UserListItem[] = rows.slice((page - 1) * USERS_PAGE_SIZE, page * USERS_PAGE_SIZE).map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    active: u.active,
+    lastLoginAt: u.lastLoginAt,
+    divisions: u.divisions.map((d) => d.division.name).sort(collator.compare),
+  }));
+  return { items, total: rows.length, page, pageCount };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { may } from "@/lib/access/permissions";
+import { AccessDeniedError } from "@/lib/server/access/scope";
+import type { Viewer } from "@/lib/server/auth/viewer";
+import { recordAudit } from "@/lib/server/audit/record";
+import { revokeAllSessions } from "@/lib/server/auth/sessions";
+import { DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
+import { setUserActiveSchema, type SetUserActiveInput } from "@/lib/schemas/user";
+import { assertMayManage } from "./rules";
+
+/**
+ * Deactivates or reactivates an account. Deactivation ends every open session at once
+ * (session rows revoked and `sessionVersion` bumped); the account and its history stay.
+ */
+export async function setUserActive(viewer: Viewer, input: SetUserActiveInput) {
+  if (!may(viewer.role, "user", "update")) throw new AccessDeniedError("user", "update");
+  const data = setUserActiveSchema.parse(input);
+  if (data.id === viewer.id) throw new DomainRuleError("users.errors.notSelf");
+  return db().$transaction(async (tx) => {
+    const current = await tx.user.findUnique({ where: { id: data.id }, select: { id: true, role: true, active: true } });
+    if (!current) throw new NotFoundError("User");
+    assertMayManage(viewer, current);
+    const updated = await tx.user.updateMany({
+      where: { id: data.id, version: data.version },
+      data: { active: data.active, version: { increment: 1 }, sessionVersion: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new StaleEditError("User");
+    if (!data.active) await revokeAllSessions(tx, data.id);
+    await recordAudit(tx, viewer, {
+      action: data.active ? "user.reactivate" : "user.deactivate",
+      entityType: "User",
+      entityId: data.id,
+      details: { wasActive: current.active },
+    });
+    return { id: data.id };
+  });
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { may } from "@/lib/access/permissions";
+import { AccessDeniedError } from "@/lib/server/access/scope";
+import type { Viewer } from "@/lib/server/auth/viewer";
+import { recordAudit } from "@/lib/server/audit/record";
+import { DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
+import { updateUserSchema, type UpdateUserInput } from "@/lib/schemas/user";
+import { assertDivisionsExist, assertDivisionsFitRole, assertMayGrant, assertMayManage } from "./rules";
+
+/**
+ * Changes a user's name, role and divisions. A change of role or divisions bumps
+ * `sessionVersion`, so the user's open sessions end on their next request and the new
+ * rights apply from the next sign-in.
+ */
+export async function updateUser(viewer: Viewer, input: UpdateUserInput) {
+  if (!may(viewer.role, "user", "update")) throw new AccessDeniedError("user", "update");
+  const data = updateUserSchema.parse(input);
+  const divisionIds = [...new Set(data.divisionIds)].sort();
+  return db().$transaction(async (tx) => {
+    const current = await tx.user.findUnique({
+      where: { id: data.id },
+      select: { id: true, role: true, version: true, divisions: { select: { divisionId: true } } },
+    });
+    if (!current) throw new NotFoundError("User");
+    assertMayManage(viewer, current);
+    assertMayGrant(viewer, data.role);
+    assertDivisionsFitRole(data.role, divisionIds);
+    await assertDivisionsExist(tx, divisionIds);
+    const before = current.divisions.map((d) => d.divisionId).sort();
+    const roleChanged = current.role !== data.role;
+    const divisionsChanged = before.join() !== divisionIds.join();
+    if (data.id === viewer.id && (roleChanged || divisionsChanged)) {
+      throw new DomainRuleError("users.errors.notOwnRights", "role");
+    }
+
+    const rightsChanged = roleChanged || divisionsChanged;
+    const updated = await tx.user.updateMany({
+      where: { id: data.id, version: data.version },
+      data: {
+        name: data.name,
+        role: data.role,
+        version: { increment: 1 },
+        ...(rightsChanged ? { sessionVersion: { increment: 1 } } : {}),
+      },
+    });
+    if (updated.count === 0) throw new StaleEditError("User");
+    if (divisionsChanged) {
+      await tx.divisionMembership.deleteMany({ where: { userId: data.id, divisionId: { notIn: divisionIds } } });
+      await tx.divisionMembership.createMany({
+        data: divisionIds.filter((d) => !before.includes(d)).map((divisionId) => ({ userId: data.id, divisionId })),
+      });
+    }
+    await recordAudit(tx, viewer, {
+      action: "user.update",
+      entityType: "User",
+      entityId: data.id,
+      details: {
+        ...(roleChanged ? { role: { from: current.role, to: data.role } } : {}),
+        ...(divisionsChanged ? { divisionIds: { from: before, to: divisionIds } } : {}),
+        sessionsEnded: rightsChanged,
+      },
+    });
+    return { id: data.id, version: data.version + 1 };
+  });
+}

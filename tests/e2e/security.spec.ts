@@ -1,0 +1,152 @@
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
+import { signIn } from "./fixtures";
+
+async function newSignedInPage(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  return page;
+}
+
+async function postCredentials(request: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  return request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, json: "true", callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+}
+
+test("the 11th wrong password in a row answers 429 and the form says so in Swedish", async ({ page }) => {
+  const email = "chef.kof@nykoping.example";
+  for (let i = 1; i <= 10; i++) {
+    expect((await postCredentials(page.request, email, `fel-lösenord-${i}`)).status()).toBe(401);
+  }
+  expect((await postCredentials(page.request, email, "fel-lösenord-11")).status()).toBe(429);
+
+  // The right password does not get through either while the window lasts.
+  await page.goto("/login");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+  const answer = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
+  await page.getByRole("button", { name: "Logga in" }).click();
+  expect((await answer).status()).toBe(429);
+  expect((await answer).headers()["retry-after"]).toMatch(/^\d+$/);
+  await expect(page.locator("form").getByRole("alert")).toContainText("För många försök");
+});
+
+test("signing out ends the session on the server: a copied cookie no longer works", async ({ browser }) => {
+  const page = await newSignedInPage(browser, "natverk.kof@nykoping.example");
+  const copied = await page.context().storageState();
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const replay = await browser.newContext({ storageState: copied });
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/oversikt");
+  await expect(replayPage).toHaveURL(/\/login$/);
+  await replay.close();
+});
+
+test("an administrator creates a user, who signs in; deactivation sends them to /login on their next request", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, "admin@nykoping.example");
+  await admin.goto("/admin/anvandare/ny");
+  // Separation of duties: the administrator is not offered the coordinator role.
+  await expect(admin.getByLabel("Roll").locator("option")).not.toContainText(["Strategisk samordnare"]);
+  await admin.getByLabel("Namn").fill("Testa Deaktiveringsson");
+  await admin.getByLabel("E-postadress").fill("avslutas@nykoping.example");
+  await admin.getByLabel("Roll").selectOption("NETWORK_MEMBER");
+  await admin.getByLabel("Kultur och fritid").check();
+  let actionId: string | undefined;
+  admin.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) actionId = r.headers()["next-action"];
+  });
+  await admin.getByRole("button", { name: "Skapa användare" }).click();
+  await expect(admin.getByRole("heading", { name: "Kontot är skapat" })).toBeVisible();
+  const temporaryPassword = (await admin.getByTestId("temporary-password").textContent())!.trim();
+  expect(actionId).toBeTruthy();
+
+  // A division head calling the same Server Action directly is refused, and nothing is created.
+  const head = await newSignedInPage(browser, "chef.buk@nykoping.example");
+  const forged = await head.request.post("/admin/anvandare/ny", {
+    headers: { "Next-Action": actionId!, Origin: new URL(head.url()).origin, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+    data: JSON.stringify(["$undefined", { name: "Smygare", email: "smygare@nykoping.example", role: "OBSERVER", divisionIds: [] }]),
+  });
+  expect(await forged.text()).toContain("Din roll får inte göra detta.");
+  expect((await head.goto("/admin/anvandare"))?.status()).toBe(403);
+  await admin.goto("/admin/anvandare?q=smygare");
+  await expect(admin.getByText("Inga användare matchar sökningen.")).toBeVisible();
+
+  const user = await newSignedInPage(browser, "avslutas@nykoping.example", temporaryPassword);
+  await expect(user.getByTestId("signed-in-as")).toContainText("Testa Deaktiveringsson");
+
+  await admin.goto("/admin/anvandare?q=avslutas");
+  await admin.getByRole("link", { name: "Testa Deaktiveringsson" }).click();
+  await admin.getByRole("button", { name: "Inaktivera kontot" }).click();
+  await expect(admin.getByRole("alertdialog")).toContainText("Inaktivera Testa Deaktiveringsson?");
+  await admin.getByRole("button", { name: "Ja, bekräfta" }).click();
+  await expect(admin.getByTestId("account-status")).toHaveText("Kontot är inaktiverat och kan inte logga in.");
+
+  await user.goto("/oversikt");
+  await expect(user).toHaveURL(/\/login$/);
+});
+
+test("a role change takes effect on the user's next request", async ({ browser }) => {
+  const member = await newSignedInPage(browser, "natverk.buk@nykoping.example");
+  await expect(member.getByTestId("signed-in-as")).toContainText("Nätverksmedlem");
+
+  const coordinator = await newSignedInPage(browser, "samordnare@nykoping.example");
+  await coordinator.goto("/admin/anvandare?q=natverk.buk");
+  await coordinator.getByRole("link", { name: "Lena Öhman" }).click();
+  await coordinator.getByLabel("Roll").selectOption("DIVISION_HEAD");
+  await coordinator.getByRole("button", { name: "Spara ändringar" }).click();
+  await expect(coordinator.getByText("Ändringarna är sparade.")).toBeVisible();
+
+  await member.goto("/oversikt");
+  await expect(member).toHaveURL(/\/login$/);
+  await signIn(member, "natverk.buk@nykoping.example");
+  await expect(member.getByTestId("signed-in-as")).toContainText("Divisionschef");
+});
+
+test("every page carries a CSP with a fresh nonce, which Next puts on its scripts", async ({ request }) => {
+  const first = await request.get("/login");
+  const second = await request.get("/login");
+  const nonceOf = (csp: string | undefined) => csp?.match(/'nonce-([^']+)'/)?.[1];
+  const a = nonceOf(first.headers()["content-security-policy"]);
+  const b = nonceOf(second.headers()["content-security-policy"]);
+  expect(a).toBeTruthy();
+  expect(b).toBeTruthy();
+  expect(a).not.toBe(b);
+  expect(first.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(first.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(first.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(first.headers()["permissions-policy"]).toContain("camera=()");
+  const html = await first.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${a}"`);
+});
+
+test("the login page runs without CSP violations", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await signIn(page, "insyn@nykoping.example");
+  expect(violations).toEqual([]);
+});
+
+test("a Server Action POST from a foreign origin (or none) is rejected", async ({ request, baseURL }) => {
+  const post = (origin?: string) =>
+    request.post("/admin/anvandare/ny", {
+      headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8", ...(origin ? { Origin: origin } : {}) },
+      data: "[]",
+      maxRedirects: 0,
+    });
+  const foreign = await post("https://angripare.example");
+  expect(foreign.status()).toBe(403);
+  expect(await foreign.text()).toContain("annan webbplats");
+  expect((await post()).status()).toBe(403);
+  // Same origin passes the check (and then fails only because the action does not exist).
+  expect((await post(new URL(baseURL!).origin)).status()).not.toBe(403);
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { authenticate } from "@/lib/server/auth/authenticate";
+import {
+  ACCOUNT_FAILURE_LIMIT,
+  ADDRESS_FAILURE_LIMIT,
+  THROTTLE_WINDOW_MS,
+  accountKey,
+  recordSignInFailure,
+  signInBlockedFor,
+} from "@/lib/server/auth/throttle";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, endSession, startSession, touchSession } from "@/lib/server/auth/sessions";
+import { emailFromClaims, matchOidcUser, oidcConfig } from "@/lib/server/auth/oidc";
+import { parseEnv } from "@/lib/env";
+import { createUser } from "@/tests/factories";
+
+const audit = (action: string) => db().auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });
+
+describe("sign-in throttling (state in PostgreSQL)", () => {
+  it("blocks an account after 10 failures in a row, even with the right password, and audits each failure", async () => {
+    await createUser(db(), { role: "OBSERVER", email: "gissa@test.example", password: "rätt-lösenord-9" });
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) {
+      expect(await authenticate({ email: "gissa@test.example", password: `fel-${i}` }, { ip: "10.0.0.1" })).toBeNull();
+    }
+    const row = await db().signInThrottle.findUniqueOrThrow({ where: { key: accountKey("gissa@test.example") } });
+    expect(row.failures).toBe(ACCOUNT_FAILURE_LIMIT);
+    expect(await signInBlockedFor({ email: "GISSA@test.example", ip: "10.9.9.9" })).toBeGreaterThan(0);
+    // Blocked: the right password does not help while the window lasts.
+    expect(await authenticate({ email: "gissa@test.example", password: "rätt-lösenord-9" }, { ip: "10.0.0.2" })).toBeNull();
+
+    const failed = await audit("auth.signIn.failed");
+    const mine = failed.filter((e) => (e.details as { emailDomain?: string }).emailDomain === "test.example");
+    expect(mine.length).toBeGreaterThanOrEqual(ACCOUNT_FAILURE_LIMIT + 1);
+    expect(mine.at(-1)!.details).toMatchObject({ reason: "throttled", method: "credentials" });
+    expect(JSON.stringify(mine.map((e) => e.details))).not.toContain("fel-");
+    expect(JSON.stringify(mine.map((e) => e.details))).not.toContain("gissa@");
+  });
+
+  it("lets the account in again once the window has passed, and a success resets its count", async () => {
+    await createUser(db(), { role: "OBSERVER", email: "glomsk@test.example", password: "rätt-lösenord-9" });
+    const long = new Date(Date.now() - THROTTLE_WINDOW_MS - 1000);
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await recordSignInFailure({ email: "glomsk@test.example", ip: null }, long);
+    expect(await signInBlockedFor({ email: "glomsk@test.example", ip: null })).toBeNull();
+    await recordSignInFailure({ email: "glomsk@test.example", ip: null });
+    const restarted = await db().signInThrottle.findUniqueOrThrow({ where: { key: accountKey("glomsk@test.example") } });
+    expect(restarted.failures).toBe(1);
+    expect(await authenticate({ email: "glomsk@test.example", password: "rätt-lösenord-9" })).not.toBeNull();
+    expect(await db().signInThrottle.findUnique({ where: { key: accountKey("glomsk@test.example") } })).toBeNull();
+  });
+
+  it("drops keys whose window ended more than a day ago", async () => {
+    await recordSignInFailure({ email: "gammal@test.example", ip: null }, new Date(Date.now() - 2 * 24 * 60 * 60_000));
+    expect(await db().signInThrottle.findUnique({ where: { key: accountKey("gammal@test.example") } })).not.toBeNull();
+    await recordSignInFailure({ email: "annan@test.example", ip: null });
+    expect(await db().signInThrottle.findUnique({ where: { key: accountKey("gammal@test.example") } })).toBeNull();
+  });
+
+  it("blocks an address after its higher limit, across many accounts", async () => {
+    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++) await recordSignInFailure({ email: `konto${i}@test.example`, ip: "192.0.2.7" });
+    expect(await signInBlockedFor({ email: "ny@test.example", ip: "192.0.2.7" })).toBeGreaterThan(0);
+    expect(await signInBlockedFor({ email: "ny@test.example", ip: "192.0.2.8" })).toBeNull();
+  });
+});
+
+describe("sessions (server-side)", () => {
+  it("records the sign-in, works until sign-out, then never again; sign-out is audited", async () => {
+    const user = await createUser(db(), { role: "NETWORK_MEMBER" });
+    const sid = await startSession(user, "credentials");
+    expect(await touchSession(sid, user.id)).toBe(true);
+    expect(await touchSession(sid, "00000000-0000-7000-8000-000000000000")).toBe(false);
+    await endSession(sid);
+    expect(await touchSession(sid, user.id)).toBe(false);
+    expect((await audit("auth.signIn")).some((e) => e.entityId === user.id)).toBe(true);
+    expect((await audit("auth.signOut")).some((e) => e.entityId === user.id && e.actorId === user.id)).toBe(true);
+  });
+
+  it("ends after 30 idle minutes and after 8 hours however active", async () => {
+    const user = await createUser(db(), { role: "NETWORK_MEMBER" });
+    const t0 = new Date(Date.now() - ABSOLUTE_TIMEOUT_MS - 60_000);
+    const old = await startSession(user, "credentials", t0);
+    // Active every 20 minutes for 8 hours: still ends at the absolute timeout.
+    for (let t = t0.getTime() + 20 * 60_000; t < t0.getTime() + ABSOLUTE_TIMEOUT_MS; t += 20 * 60_000) {
+      expect(await touchSession(old, user.id, new Date(t))).toBe(true);
+    }
+    expect(await touchSession(old, user.id)).toBe(false);
+
+    const idle = await startSession(user, "credentials", new Date(Date.now() - IDLE_TIMEOUT_MS - 1000));
+    expect(await touchSession(idle, user.id)).toBe(false);
+  });
+
+  it("drops a user's sessions that ended more than 30 days ago when they sign in again", async () => {
+    const user = await createUser(db(), { role: "OBSERVER" });
+    const ancient = await startSession(user, "credentials", new Date(Date.now() - 40 * 24 * 60 * 60_000));
+    await startSession(user, "credentials");
+    expect(await db().userSession.findUnique({ where: { id: ancient } })).toBeNull();
+    expect(await db().userSession.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("writes last-seen at most once a minute", async () => {
+    const user = await createUser(db(), { role: "OBSERVER" });
+    const t0 = new Date(Date.now() - 5 * 60_000);
+    const sid = await startSession(user, "credentials", t0);
+    await touchSession(sid, user.id, new Date(t0.getTime() + 30_000));
+    expect((await db().userSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt).toEqual(t0);
+    const later = new Date(t0.getTime() + 90_000);
+    await touchSession(sid, user.id, later);
+    expect((await db().userSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt).toEqual(later);
+  });
+});
+
+describe("single sign-on (OpenID Connect)", () => {
+  it("is configured from the environment only when issuer, client id and secret are all set", () => {
+    expect(oidcConfig(parseEnv({}))).toBeNull();
+    const config = oidcConfig(parseEnv({
+      OIDC_ISSUER: "https://login.microsoftonline.com/tenant-id/v2.0/",
+      OIDC_CLIENT_ID: "app-id",
+      OIDC_CLIENT_SECRET: "hemlis",
+      OIDC_DISPLAY_NAME: "Nyköpings kommun (Microsoft)",
+    }));
+    expect(config).toEqual({
+      issuer: "https://login.microsoftonline.com/tenant-id/v2.0",
+      wellKnown: "https://login.microsoftonline.com/tenant-id/v2.0/.well-known/openid-configuration",
+      clientId: "app-id",
+      clientSecret: "hemlis",
+      displayName: "Nyköpings kommun (Microsoft)",
+    });
+    expect(() => parseEnv({ OIDC_ISSUER: "https://idp.example" })).toThrow(/OIDC_CLIENT_ID saknas/);
+  });
+
+  it("signs in an existing active user by e-mail, case-insensitively, with the rights granted in Värna", async () => {
+    const user = await createUser(db(), { role: "DIVISION_HEAD", email: "sso.chef@kommun.example" });
+    const usersBefore = await db().user.count();
+    const match = await matchOidcUser({ sub: "abc", email: "SSO.Chef@Kommun.Example", roles: ["COORDINATOR"] } as never);
+    expect(match).toMatchObject({ id: user.id, role: "DIVISION_HEAD", sessionVersion: 1 });
+    expect(match.refused).toBeUndefined();
+    // Entra ID without an e-mail claim: the user principal name.
+    expect(await matchOidcUser({ sub: "abc", preferred_username: "sso.chef@kommun.example" })).toMatchObject({ id: user.id });
+    expect(await db().user.count()).toBe(usersBefore);
+    const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.role).toBe("DIVISION_HEAD");
+  });
+
+  it("refuses an unknown or deactivated e-mail and creates no one; refusals are audited", async () => {
+    await createUser(db(), { role: "NETWORK_MEMBER", email: "sso.slutat@kommun.example", active: false });
+    const usersBefore = await db().user.count();
+    expect(await matchOidcUser({ sub: "x1", email: "okand@kommun.example" })).toMatchObject({ refused: "unknownAccount" });
+    expect(await matchOidcUser({ sub: "x2", email: "sso.slutat@kommun.example" })).toMatchObject({ refused: "inactive" });
+    expect(await matchOidcUser({ sub: "x3" })).toMatchObject({ refused: "noEmail" });
+    expect(await matchOidcUser({ sub: "x4", email: "sso.slutat@kommun.example", email_verified: false })).toMatchObject({ refused: "unverifiedEmail" });
+    expect(await db().user.count()).toBe(usersBefore);
+    const failed = (await audit("auth.signIn.failed")).filter((e) => (e.details as { method?: string }).method === "oidc");
+    expect(failed.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("reads the e-mail from email, preferred_username or upn", () => {
+    expect(emailFromClaims({ email: " A@B.se " })).toBe("a@b.se");
+    expect(emailFromClaims({ preferred_username: "not-an-email", upn: "u@kommun.se" })).toBe("u@kommun.se");
+    expect(emailFromClaims({})).toBeNull();
+  });
+});
