@@ -30,6 +30,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: "forks",
           maxWorkers: 2,
+          // Runs after the unit project when both run in one `vitest run`.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
