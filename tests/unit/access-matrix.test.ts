@@ -3,71 +3,8 @@
 // permission table it checks.
 import { describe, expect, it } from "vitest";
 import { can } from "@/lib/access/can";
-import { ACTIONS, RESOURCES, ROLES, type Action, type Resource, type Role } from "@/lib/access/permissions";
-
-const OWN = "11111111-1111-4111-8111-111111111111";
-const OTHER = "22222222-2222-4222-8222-222222222222";
-const ALL: Action[] = [...ACTIONS];
-const R: Action[] = ["list", "read"];
-const RX: Action[] = ["list", "read", "export"];
-const CRU: Action[] = ["list", "read", "create", "update"];
-
-/** role → resource → [actions on own division's records, actions on other divisions' records] */
-type Expectation = Partial<Record<Resource, [Action[], Action[]]>>;
-const both = (a: Action[]): [Action[], Action[]] => [a, a];
-const ownOnly = (a: Action[]): [Action[], Action[]] => [a, []];
-
-const EXPECTED: Record<Role, Expectation> = {
-  // The coordinator runs the whole plan: everything, everywhere.
-  COORDINATOR: Object.fromEntries(RESOURCES.map((r) => [r, both(r === "aggregates" || r === "auditEvent" ? RX : ALL)])),
-  // Division heads: their own division's training needs, measures, follow-ups, contact log;
-  // read their own situation entries and action items; shared plan material readable.
-  DIVISION_HEAD: {
-    situationEntry: ownOnly(R),
-    contactLog: ownOnly([...CRU, "delete"]),
-    actionItem: ownOnly(R),
-    trainingNeed: ownOnly(ALL),
-    measure: ownOnly(ALL),
-    followUp: ownOnly(["list", "read", "update", "export"]),
-    aggregates: ownOnly(R),
-    competencePlan: both(R),
-    trainingEvent: both(R),
-    partner: both(R),
-    recommendation: both(R),
-  },
-  // Network members: keep their own division's situation entries current, work on their
-  // action items, see the network's meetings.
-  NETWORK_MEMBER: {
-    situationEntry: ownOnly([...CRU, "delete"]),
-    contactLog: ownOnly(CRU),
-    actionItem: ownOnly(["list", "read", "update"]),
-    trainingNeed: ownOnly(R),
-    measure: ownOnly(R),
-    aggregates: ownOnly(R),
-    networkMeeting: both(R),
-    competencePlan: both(R),
-    trainingEvent: both(R),
-    partner: both(R),
-    recommendation: both(R),
-  },
-  // Observers: aggregates and finished reports only; never a single situation entry.
-  OBSERVER: {
-    aggregates: both(RX),
-    recommendation: both(R),
-  },
-  // IT administration: accounts and organisation, never the plan's content.
-  ADMIN: {
-    user: both(ALL),
-    organisation: both(ALL),
-  },
-};
-
-// Finished records an observer may read regardless of division.
-const OBSERVER_FINAL: Partial<Record<Resource, Action[]>> = {
-  situationReport: RX,
-  competencePlan: R,
-  followUp: R,
-};
+import { ACTIONS, RESOURCES, ROLES } from "@/lib/access/permissions";
+import { EXPECTED, OBSERVER_FINAL, OTHER, OWN } from "@/tests/fixtures/access-expectations";
 
 describe("access matrix (role × own/other division × resource × action)", () => {
   for (const role of ROLES) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { withViewer } from "@/lib/server/access/scoped";
 import { may } from "@/lib/access/permissions";
-import { divisionWhere } from "@/lib/server/access/scope";
+import { scopes } from "@/lib/server/access/scope";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import type { ActionItemStatus, MeasureStatus, TrainingNeedStatus } from "@/lib/server/generated/prisma/enums";
 
@@ -38,18 +38,18 @@ function startOfToday() {
 export async function getOverview(viewer: Viewer): Promise<Overview> {
   const today = startOfToday();
   const needWhere = {
-    ...divisionWhere(viewer, "aggregates", "read", "divisionId"),
+    ...scopes.trainingNeed(viewer, "read", "aggregates"),
     status: { in: OPEN_NEEDS },
   };
   const measureWhere = {
-    ...divisionWhere(viewer, "aggregates", "read", "ownerDivisionId"),
+    ...scopes.measure(viewer, "read", "aggregates"),
     status: { in: ACTIVE_MEASURES },
   };
   const overdueMeasureWhere = { ...measureWhere, nextReviewDate: { lt: today } };
   const canSeeActionItems = may(viewer.role, "actionItem", "list");
   const actionWhere = canSeeActionItems
     ? {
-        ...divisionWhere(viewer, "actionItem", "list", "divisionId"),
+        ...scopes.actionItem(viewer, "list"),
         status: { in: OPEN_ACTIONS },
         dueDate: { lt: today },
       }
@@ -78,7 +78,7 @@ export async function getOverview(viewer: Viewer): Promise<Overview> {
       actionWhere ? client.actionItem.count({ where: actionWhere }) : Promise.resolve(0),
       canSeeEntries
         ? client.situationEntry.count({
-            where: { ...divisionWhere(viewer, "situationEntry", "list", "divisionId"), status: "SUBMITTED" },
+            where: { ...scopes.situationEntry(viewer, "list"), status: "SUBMITTED" },
           })
         : Promise.resolve(null),
     ]));

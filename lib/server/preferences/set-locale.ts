@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { db } from "@/lib/server/db";
+import { recordAudit } from "@/lib/server/audit/record";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
 
@@ -8,7 +9,10 @@ const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /** Remembers the viewer's interface language: on the account, and in a cookie for this browser. */
 export async function setLocale(viewer: Viewer, locale: Locale) {
-  await db().user.update({ where: { id: viewer.id }, data: { locale } });
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: viewer.id }, data: { locale } });
+    await recordAudit(tx, viewer, { action: "user.setLocale", entityType: "User", entityId: viewer.id, details: { locale } });
+  });
   (await cookies()).set(LOCALE_COOKIE, locale, {
     httpOnly: true,
     sameSite: "lax",

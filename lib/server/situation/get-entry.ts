@@ -1,5 +1,5 @@
 import "server-only";
-import { divisionWhere } from "@/lib/server/access/scope";
+import { scopes } from "@/lib/server/access/scope";
 import { withViewer } from "@/lib/server/access/scoped";
 import { recordAudit } from "@/lib/server/audit/record";
 import type { Viewer } from "@/lib/server/auth/viewer";
@@ -12,7 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * "not found" — exactly as a non-existent one, so a guessed id reveals nothing. Audited.
  */
 export async function getSituationEntry(viewer: Viewer, id: string) {
-  const where = divisionWhere(viewer, "situationEntry", "read", "divisionId");
+  const where = scopes.situationEntry(viewer, "read");
   if (!UUID.test(id)) throw new NotFoundError("SituationEntry");
   return withViewer(viewer, async (tx) => {
     const entry = await tx.situationEntry.findFirst({

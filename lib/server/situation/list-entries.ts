@@ -1,6 +1,6 @@
 import "server-only";
 import { paginate } from "@/lib/pagination";
-import { divisionWhere } from "@/lib/server/access/scope";
+import { scopes } from "@/lib/server/access/scope";
 import { withViewer } from "@/lib/server/access/scoped";
 import { recordAudit } from "@/lib/server/audit/record";
 import type { Viewer } from "@/lib/server/auth/viewer";
@@ -14,7 +14,7 @@ export const SITUATION_PAGE_SIZE = 25;
  */
 export async function listSituationEntries(viewer: Viewer, filter: SituationFilter) {
   const where = {
-    ...divisionWhere(viewer, "situationEntry", "list", "divisionId"),
+    ...scopes.situationEntry(viewer, "list"),
     ...(filter.environment ? { environment: filter.environment } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   };
