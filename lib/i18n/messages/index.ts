@@ -3,10 +3,12 @@
 import type { Locale } from "../config";
 import svApp from "./sv/app.json";
 import enApp from "./en/app.json";
+import svPublic from "./sv/public.json";
+import enPublic from "./en/public.json";
 
 export const MESSAGES = {
-  sv: { ...svApp },
-  en: { ...enApp },
+  sv: { ...svApp, ...svPublic },
+  en: { ...enApp, ...enPublic },
 } satisfies Record<Locale, object>;
 
 export type Messages = (typeof MESSAGES)["sv"];
