@@ -80,7 +80,7 @@ async function measure(base) {
   const rows = [];
   try {
     for (const p of PATHS) {
-      for (const formFactor of ["mobil", "dator"]) {
+      for (const formFactor of ["phone", "desktop"]) {
         const url = new URL(p, base).toString();
         // A first visit warms the server's data cache, as a real page is warm after the first visitor.
         await fetch(url);
@@ -89,7 +89,7 @@ async function measure(base) {
           const result = await lighthouse(
             url,
             { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES },
-            formFactor === "dator" ? desktopConfig : undefined,
+            formFactor === "desktop" ? desktopConfig : undefined,
           );
           if (!result) throw new Error(`Lighthouse gav inget resultat för ${url}`);
           runs.push(Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)])));
@@ -126,11 +126,11 @@ function report(rows, base) {
   const lines = [
     "# Lighthouse: the public support page",
     "",
-    "Written by `npm run bench:public` (scripts/bench/public-page.ts); do not edit by hand.",
+    "Written by `npm run bench:public` (scripts/bench/public-page.mjs); do not edit by hand.",
     "",
     `- measured: ${new Date().toISOString()} at commit ${gitCommit()}, against ${base} (\`next start\`, embedded PostgreSQL)`,
     `- Lighthouse ${lighthouseVersion}, ${chromium}, flags --headless --no-sandbox --disable-gpu`,
-    "- mobil: Lighthouse's default (emulated phone, simulated slow 4G, 4× CPU slowdown); dator: its desktop preset",
+    "- phone: Lighthouse's default (emulated phone, simulated slow 4G, 4× CPU slowdown); desktop: its desktop preset",
     `- ${RUNS} runs per page and form factor; the table shows the median, the runs in brackets`,
     `- machine load while measuring (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${os.cpus().length} CPUs (shared)`,
     `- threshold: ${THRESHOLD} in every category`,

@@ -11,6 +11,8 @@ const PAGES = [
 const VIEWPORTS = [
   { name: "desktop", viewport: { width: 1280, height: 900 } },
   { name: "phone", viewport: { width: 360, height: 740 } },
+  // A 1280 × 720 screen at 400 % zoom (WCAG 1.4.10).
+  { name: "400 % zoom", viewport: { width: 320, height: 180 } },
 ];
 
 for (const p of PAGES) {
@@ -26,6 +28,12 @@ for (const p of PAGES) {
       // Nothing is wider than a narrow phone: no sideways scrolling (WCAG 1.4.10 reflow).
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // The first Tab reaches the skip link, which becomes visible and leads to the content.
+      await page.keyboard.press("Tab");
+      const skip = page.getByRole("link", { name: p.lang === "sv" ? "Hoppa till innehållet" : "Skip to content" });
+      await expect(skip).toBeFocused();
+      await expect(skip).toBeInViewport();
+      expect(await skip.evaluate((a) => getComputedStyle(a).outlineStyle)).not.toBe("none");
       await context.close();
     });
   }
@@ -112,6 +120,7 @@ test.describe.serial("the coordinator edits the public page", () => {
     expect(await publicPhone(page, "/stod", "support-line")).toBe("020-100 200");
 
     await page.goto("/stod-redigering");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((x) => x.id)).toEqual([]);
     await expect(page.getByTestId("contact-support-line")).toContainText("Behöver ses över");
     await expect(page.getByTestId("contact-support-line")).toContainText("2016");
     await page.getByRole("link", { name: "Börja ett nytt utkast" }).first().click();
@@ -133,6 +142,7 @@ test.describe.serial("the coordinator edits the public page", () => {
 
     await page.getByRole("link", { name: "Förhandsgranska och publicera" }).click();
     await expect(page.getByTestId("preview")).toContainText("020-555 666");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((x) => x.id)).toEqual([]);
     expect(await publicPhone(page, "/stod", "support-line")).toBe("020-100 200");
 
     await page.getByRole("button", { name: "Publicera utkastet" }).click();

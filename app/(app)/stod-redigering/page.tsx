@@ -15,8 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const link = "text-brand-700 underline hover:text-brand-900";
 
-export default async function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<{ publicerad?: string; sprak?: string }> }) {
   const viewer = await requireViewer("publicContent", "update");
+  const { publicerad, sprak } = await searchParams;
+  const justPublished = publicerad && /^\d+$/.test(publicerad) ? Number(publicerad) : null;
   const [overview, t, format] = await Promise.all([
     getEditorOverview(viewer),
     getTranslations("public.editor"),
@@ -31,6 +33,14 @@ export default async function Page() {
   return (
     <div className="max-w-5xl space-y-10">
       <PageHeader title={t("title")} description={t("intro")} />
+      <div role="status" aria-live="polite">
+        {justPublished !== null ? (
+          <p className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+            {t("preview.published", { number: justPublished })}{" "}
+            {sprak && PUBLIC_PATHS[sprak] ? <a href={PUBLIC_PATHS[sprak]} className={link}>{t("viewPublic")}</a> : null}
+          </p>
+        ) : null}
+      </div>
 
       {overview.locales.map((l) => (
         <section key={l.locale} aria-labelledby={`lang-${l.locale}`} className="rounded-lg border border-slate-200 bg-white p-5">

@@ -6,12 +6,11 @@ import { useTranslations } from "next-intl";
 import { FormError } from "@/components/forms/form-error";
 import { publishDraftAction } from "../actions";
 
-export function PublishButton({ draftId, expectedVersion }: { draftId: string; expectedVersion: number }) {
+export function PublishButton({ draftId, expectedVersion, locale }: { draftId: string; expectedVersion: number; locale: string }) {
   const t = useTranslations("public.editor.preview");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const [published, setPublished] = useState<number | null>(null);
 
   function publish() {
     setError(null);
@@ -21,31 +20,22 @@ export function PublishButton({ draftId, expectedVersion }: { draftId: string; e
         setError(result.formError ?? null);
         return;
       }
-      setPublished(result.data?.versionNumber ?? null);
-      router.refresh();
+      // The draft is gone once published: the overview says what happened.
+      router.push(`/stod-redigering?publicerad=${result.data?.versionNumber ?? ""}&sprak=${locale}`);
     });
   }
 
   return (
     <div className="space-y-2">
       <FormError message={error} />
-      <div role="status" aria-live="polite">
-        {published !== null ? (
-          <p className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-            {t("published", { number: published })}
-          </p>
-        ) : null}
-      </div>
-      {published === null ? (
-        <button
-          type="button"
-          onClick={publish}
-          disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
-          {pending ? t("publishing") : t("publish")}
-        </button>
-      ) : null}
+      <button
+        type="button"
+        onClick={publish}
+        disabled={pending}
+        className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
+        {pending ? t("publishing") : t("publish")}
+      </button>
     </div>
   );
 }

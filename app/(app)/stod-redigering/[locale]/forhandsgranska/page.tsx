@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { getPreview } from "@/lib/server/public-content/get-preview";
@@ -17,7 +17,8 @@ export default async function Page({ params }: { params: Promise<{ locale: strin
   const { locale } = await params;
   const t = await getTranslations("public.editor");
   const draft = await getPreview(viewer, locale).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
+    // No draft (e.g. just published): the overview shows the language's state.
+    if (error instanceof NotFoundError) redirect("/stod-redigering");
     throw error;
   });
   return (
@@ -26,7 +27,7 @@ export default async function Page({ params }: { params: Promise<{ locale: strin
       <div className="rounded-md border border-amber-400 bg-amber-50 p-4">
         <p className="font-medium">{t("preview.draftNotice", { number: draft.versionNumber })}</p>
         <div className="mt-3 flex flex-wrap items-start gap-4">
-          <PublishButton draftId={draft.id} expectedVersion={draft.version} />
+          <PublishButton draftId={draft.id} expectedVersion={draft.version} locale={locale} />
           <Link href={`/stod-redigering/${locale}`} className="py-2 text-brand-700 underline">{t("preview.edit")}</Link>
           <Link href="/stod-redigering" className="py-2 text-brand-700 underline">{t("form.back")}</Link>
         </div>
