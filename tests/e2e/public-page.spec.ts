@@ -1,5 +1,8 @@
 // The public support page: accessible, usable without JavaScript, private (no cookies, no
 // third parties), and edited by the coordinator through draft → preview → publish → rollback.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, Request } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
@@ -222,4 +225,29 @@ test.describe.serial("the coordinator edits the public page", () => {
     expect(await mainOf()).toBe(before);
     await context.close();
   });
+});
+
+test("the page's data comes from a cache that publishing expires", async ({ page }) => {
+  // A change made behind the app's back (straight in the database) is not seen until a
+  // publication expires the cache: proof that visitors are not each costing a query.
+  const { port } = JSON.parse(readFileSync(path.join(".data/e2e", "embedded-db.json"), "utf8")) as { port: number };
+  const client = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable` });
+  await client.connect();
+  const title = async () => (await (await page.request.get("/en/stod")).text()).match(/<h1[^>]*>([^<]*)</)?.[1];
+  try {
+    expect(await title()).toBe("Support for relatives");
+    await client.query(`UPDATE "PublicContent" SET title = 'Changed behind the app' WHERE locale = 'en' AND status = 'PUBLISHED'`);
+    expect(await title()).toBe("Support for relatives");
+
+    await signIn(page, "samordnare@nykoping.example");
+    await page.goto("/stod-redigering/en");
+    await page.getByRole("button", { name: "Spara utkast" }).click();
+    await expect(page.getByText("Utkastet är sparat.")).toBeVisible();
+    await page.getByRole("link", { name: "Förhandsgranska och publicera" }).click();
+    await page.getByRole("button", { name: "Publicera utkastet" }).click();
+    await expect(page.getByText("Utkastet är publicerat som version 2.")).toBeVisible();
+    expect(await title()).toBe("Changed behind the app");
+  } finally {
+    await client.end();
+  }
 });
