@@ -86,3 +86,9 @@ export const reviewIntervalSchema = z.object({
   expectedVersion: z.coerce.number().int().min(0),
 });
 export type ReviewIntervalInput = z.input<typeof reviewIntervalSchema>;
+
+export const assignOwnerSchema = z.object({
+  contactId: z.uuid("invalid"),
+  ownerId: z.uuid("public.validation.owner"),
+  expectedVersion: z.coerce.number().int().min(1),
+});

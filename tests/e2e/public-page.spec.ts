@@ -126,6 +126,12 @@ test.describe.serial("the coordinator edits the public page", () => {
     expect((await new AxeBuilder({ page }).analyze()).violations.map((x) => x.id)).toEqual([]);
     await expect(page.getByTestId("contact-support-line")).toContainText("Behöver ses över");
     await expect(page.getByTestId("contact-support-line")).toContainText("2016");
+    const police = page.getByTestId("contact-police");
+    await police.getByRole("button", { name: "Markera som kontrollerad (Polisen)" }).click();
+    await expect(police).toContainText("Aktuell till");
+    await police.getByLabel("Ansvarig för Polisen").selectOption({ label: "Johan Ekström" });
+    await police.getByRole("button", { name: "Byt ansvarig" }).click();
+    await expect(police.getByText("Ansvarig är ändrad.")).toBeVisible();
     await page.getByRole("link", { name: "Börja ett nytt utkast" }).first().click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Redigera sidan på Svenska");
 

@@ -13,6 +13,7 @@ import { getEditorOverview } from "@/lib/server/public-content/get-editor-overvi
 import { getPreview } from "@/lib/server/public-content/get-preview";
 import { markContactVerified } from "@/lib/server/public-content/mark-contact-verified";
 import { updateReviewInterval } from "@/lib/server/public-content/update-review-interval";
+import { assignContactOwner } from "@/lib/server/public-content/assign-contact-owner";
 import { draftSchema, type Draft } from "@/lib/schemas/public-content";
 import { createUser } from "@/tests/factories";
 
@@ -147,6 +148,20 @@ describe("contact freshness", () => {
     const overview = await getEditorOverview(coordinator);
     expect(overview.contacts.find((c) => c.key === "police")).toMatchObject({ needsReview: false });
     expect(await db().auditEvent.count({ where: { action: "publicContact.verify", entityId: police.id } })).toBe(1);
+  });
+
+  it("names an owner for a contact: an active account, audited, by the coordinator only", async () => {
+    const contact = await db().publicContact.findUniqueOrThrow({ where: { key: "parental-support" } });
+    const former = await createUser(db(), { role: "NETWORK_MEMBER", active: false });
+    await expect(assignContactOwner(coordinator, { contactId: contact.id, ownerId: former.id, expectedVersion: contact.version }))
+      .rejects.toMatchObject({ messageKey: "public.validation.owner", field: "ownerId" });
+    await expect(assignContactOwner(divisionHead, { contactId: contact.id, ownerId: divisionHead.id, expectedVersion: contact.version }))
+      .rejects.toBeInstanceOf(AccessDeniedError);
+    await assignContactOwner(coordinator, { contactId: contact.id, ownerId: divisionHead.id, expectedVersion: contact.version });
+    const overview = await getEditorOverview(coordinator);
+    expect(overview.contacts.find((c) => c.key === "parental-support")).toMatchObject({ owner: divisionHead.name, ownerId: divisionHead.id });
+    expect(overview.possibleOwners.map((o) => o.id)).not.toContain(former.id);
+    expect(await db().auditEvent.count({ where: { action: "publicContact.assignOwner", entityId: contact.id } })).toBe(1);
   });
 
   it("uses the configured review interval", async () => {

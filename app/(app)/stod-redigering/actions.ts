@@ -3,13 +3,14 @@
 import { revalidatePath, updateTag } from "next/cache";
 import { serverAction } from "@/lib/server/action";
 import {
-  draftSchema, markVerifiedSchema, publishSchema, reviewIntervalSchema, rollbackSchema,
+  assignOwnerSchema, draftSchema, markVerifiedSchema, publishSchema, reviewIntervalSchema, rollbackSchema,
 } from "@/lib/schemas/public-content";
 import { saveDraft } from "@/lib/server/public-content/save-draft";
 import { publishDraft } from "@/lib/server/public-content/publish-draft";
 import { rollbackToVersion } from "@/lib/server/public-content/rollback-to-version";
 import { markContactVerified } from "@/lib/server/public-content/mark-contact-verified";
 import { updateReviewInterval } from "@/lib/server/public-content/update-review-interval";
+import { assignContactOwner } from "@/lib/server/public-content/assign-contact-owner";
 import { PUBLIC_CONTENT_TAG } from "@/lib/server/public-content/page-data";
 
 const EDITOR = "/stod-redigering";
@@ -57,5 +58,12 @@ export const reviewIntervalAction = serverAction(
   { schema: reviewIntervalSchema, permission: [...permission], revalidate: [EDITOR] },
   async (viewer, input) => {
     await updateReviewInterval(viewer, input);
+  },
+);
+
+export const assignOwnerAction = serverAction(
+  { schema: assignOwnerSchema, permission: [...permission], revalidate: [EDITOR] },
+  async (viewer, input) => {
+    await assignContactOwner(viewer, input);
   },
 );

@@ -8,6 +8,7 @@ import { PUBLIC_PATHS } from "@/app/(public)/_components/public-route";
 import { RollbackButton } from "./_components/rollback-button";
 import { MarkVerifiedButton } from "./_components/mark-verified-button";
 import { ReviewIntervalForm } from "./_components/review-interval-form";
+import { OwnerSelect } from "./_components/owner-select";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages"))("publicContent.title") };
@@ -141,7 +142,15 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ p
                     {c.reviewNote ? <p className="mt-1 max-w-md font-normal text-amber-900">{c.reviewNote}</p> : null}
                   </th>
                   <td className="py-2 pr-4 whitespace-nowrap">{c.phone ?? "–"}</td>
-                  <td className="py-2 pr-4">{c.owner ?? t("contacts.noOwner")}</td>
+                  <td className="py-2 pr-4">
+                    <OwnerSelect
+                      contactId={c.id}
+                      contactName={c.name}
+                      expectedVersion={c.version}
+                      ownerId={c.ownerId}
+                      owners={overview.possibleOwners}
+                    />
+                  </td>
                   <td className="py-2 pr-4">{c.lastVerifiedAt ? day(c.lastVerifiedAt) : t("contacts.never")}</td>
                   <td className="py-2 pr-4">
                     {c.needsReview ? (

@@ -31,6 +31,7 @@ export type ContactFreshness = {
   name: string;
   phone: string | null;
   owner: string | null;
+  ownerId: string | null;
   lastVerifiedAt: Date | null;
   reviewDueAt: Date | null;
   needsReview: boolean;
@@ -43,6 +44,8 @@ export type EditorOverview = {
   contacts: ContactFreshness[];
   reviewAfterMonths: number;
   reviewSettingVersion: number;
+  /** Active accounts that can own a contact. */
+  possibleOwners: { id: string; name: string }[];
   /** Contacts whose phone number differs between the published languages. */
   phoneMismatches: { key: string; name: string; phones: Record<string, string> }[];
 };
@@ -51,7 +54,7 @@ export type EditorOverview = {
 export async function getEditorOverview(viewer: Viewer): Promise<EditorOverview> {
   assertMayEdit(viewer);
   const client = db();
-  const [rows, contacts, interval] = await Promise.all([
+  const [rows, contacts, interval, users] = await Promise.all([
     client.publicContent.findMany({
       orderBy: [{ locale: "asc" }, { versionNumber: "desc" }],
       select: {
@@ -62,11 +65,12 @@ export async function getEditorOverview(viewer: Viewer): Promise<EditorOverview>
     client.publicContact.findMany({
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
       select: {
-        id: true, key: true, name: true, phone: true, lastVerifiedAt: true, reviewNote: true, version: true,
+        id: true, key: true, name: true, phone: true, lastVerifiedAt: true, reviewNote: true, version: true, ownerId: true,
         owner: { select: { name: true } },
       },
     }),
     readReviewInterval(client),
+    client.user.findMany({ where: { active: true }, select: { id: true, name: true } }),
   ]);
   const publisherIds = [...new Set(rows.map((r) => r.publishedById).filter((id): id is string => !!id))];
   const publishers = new Map(
@@ -118,6 +122,7 @@ export async function getEditorOverview(viewer: Viewer): Promise<EditorOverview>
       name: c.name,
       phone: c.phone,
       owner: c.owner?.name ?? null,
+      ownerId: c.ownerId,
       lastVerifiedAt: c.lastVerifiedAt,
       reviewDueAt: c.lastVerifiedAt ? reviewDueAt(c.lastVerifiedAt, interval.months) : null,
       needsReview: needsReview(c.lastVerifiedAt, interval.months, now),
@@ -126,6 +131,7 @@ export async function getEditorOverview(viewer: Viewer): Promise<EditorOverview>
     })),
     reviewAfterMonths: interval.months,
     reviewSettingVersion: interval.version,
+    possibleOwners: users.sort((a, b) => a.name.localeCompare(b.name, "sv")),
     phoneMismatches,
   };
 }
