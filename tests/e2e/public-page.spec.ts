@@ -163,6 +163,11 @@ test.describe.serial("the coordinator edits the public page", () => {
     await page.goto("/stod-redigering");
     await expect(page.getByTestId("published-sv")).toContainText("version 2");
     await expect(page.getByTestId("published-sv")).toContainText("Sara Lindqvist");
+    // Any earlier version can be looked at before restoring it.
+    await page.getByTestId("version-sv-1").getByRole("link", { name: "Visa version 1" }).click();
+    await expect(page.getByText("Version 1 (Arkiverad). Så här såg sidan ut.")).toBeVisible();
+    await expect(page.locator("#kontakt-support-line")).toContainText("020-100 200");
+    await page.goto("/stod-redigering");
     const v1 = page.getByTestId("version-sv-1");
     await v1.getByRole("button", { name: "Återställ version 1" }).click();
     await expect(v1.getByText("Vill du publicera version 1 igen?")).toBeVisible();
