@@ -12,6 +12,10 @@ const nextConfig = {
   experimental: {
     // `forbidden()` answers 403 for pages a role may not see.
     authInterrupts: true,
+    // Next's data cache (the public page's published version) lives in memory only. On disk
+    // in .next/cache it outlived the database: after a restore or a fresh embedded database
+    // the public page showed content the database no longer had. Värna runs one server.
+    isrFlushToDisk: false,
   },
 };
 

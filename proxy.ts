@@ -5,12 +5,18 @@ import { DEFAULT_LOCALE, LOCALES, LOCALE_HEADER } from "@/lib/i18n/config";
 
 type Step = (request: NextRequest, requestHeaders: Headers, responseHeaders: Headers) => Response | void;
 
-/** Pages with their locale in the URL (/en/…) tell the app which language to render. */
+/** The public pages, whose language comes from their URL alone (never from a cookie). */
+const PUBLIC_PATHS = ["/stod"];
+
+/** Pages with their locale in the URL (/en/…) tell the app which language to render; the
+ * public pages without a prefix are in the default language whatever a cookie says. */
 const localeFromPath: Step = (request, requestHeaders) => {
   requestHeaders.delete(LOCALE_HEADER); // never trust a client-sent value
-  const first = request.nextUrl.pathname.split("/")[1];
+  const path = request.nextUrl.pathname;
+  const first = path.split("/")[1];
   const locale = LOCALES.find((l) => l === first && l !== DEFAULT_LOCALE);
   if (locale) requestHeaders.set(LOCALE_HEADER, locale);
+  else if (PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`))) requestHeaders.set(LOCALE_HEADER, DEFAULT_LOCALE);
 };
 
 /**

@@ -9,10 +9,12 @@ import svSituation from "./sv/situation.json";
 import enSituation from "./en/situation.json";
 import svUsers from "./sv/users.json";
 import enUsers from "./en/users.json";
+import svPublic from "./sv/public.json";
+import enPublic from "./en/public.json";
 
 export const MESSAGES = {
-  sv: { ...svApp, ...svAudit, ...svSituation, ...svUsers },
-  en: { ...enApp, ...enAudit, ...enSituation, ...enUsers },
+  sv: { ...svApp, ...svAudit, ...svSituation, ...svUsers, ...svPublic },
+  en: { ...enApp, ...enAudit, ...enSituation, ...enUsers, ...enPublic },
 } satisfies Record<Locale, object>;
 
 export type Messages = (typeof MESSAGES)["sv"];

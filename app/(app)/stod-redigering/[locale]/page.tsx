@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/server/auth/viewer";
+import { getDraftForEditing } from "@/lib/server/public-content/get-draft-for-editing";
+import { isLocale } from "@/lib/i18n/config";
+import { PageHeader } from "@/components/layout/page-header";
+import { DraftForm } from "../_components/draft-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pages"))("publicContent.title") };
+}
+
+export default async function Page({ params }: { params: Promise<{ locale: string }> }) {
+  const viewer = await requireViewer("publicContent", "update");
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const [{ values, basedOnVersion }, t] = await Promise.all([
+    getDraftForEditing(viewer, locale),
+    getTranslations("public.editor"),
+  ]);
+  return (
+    <div>
+      <PageHeader title={t("form.title", { language: t(`language.${locale}`) })} />
+      <DraftForm values={values} basedOnVersion={basedOnVersion} />
+    </div>
+  );
+}

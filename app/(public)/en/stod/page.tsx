@@ -1,0 +1,7 @@
+import { PublicRoute, publicMetadata } from "../../_components/public-route";
+
+export const generateMetadata = () => publicMetadata("en");
+
+export default function Page() {
+  return <PublicRoute locale="en" />;
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { recordAudit } from "@/lib/server/audit/record";
+import { StaleEditError } from "@/lib/server/errors";
+import { REVIEW_SETTING_KEY } from "@/lib/markup/freshness";
+import type { Viewer } from "@/lib/server/auth/viewer";
+import { assertMayEdit } from "./page-data";
+import { readReviewInterval } from "./versioning";
+
+/** How many months a public contact may go unchecked before it is flagged for review. */
+export async function updateReviewInterval(viewer: Viewer, input: { months: number; expectedVersion: number }) {
+  assertMayEdit(viewer);
+  return db().$transaction(async (tx) => {
+    const current = await readReviewInterval(tx);
+    if (current.version !== input.expectedVersion) throw new StaleEditError("setting");
+    if (current.version === 0) {
+      await tx.setting.create({ data: { key: REVIEW_SETTING_KEY, value: input.months } });
+    } else {
+      await tx.setting.update({
+        where: { key: REVIEW_SETTING_KEY, version: input.expectedVersion },
+        data: { value: input.months, version: { increment: 1 } },
+      });
+    }
+    await recordAudit(tx, viewer, {
+      action: "setting.update",
+      entityType: "Setting",
+      entityId: REVIEW_SETTING_KEY,
+      details: { from: current.months, to: input.months },
+    });
+    return { months: input.months };
+  });
+}
