@@ -98,6 +98,14 @@ for (const p of PAGES) {
   });
 }
 
+test("the public page's language follows its URL, not the signed-in app's language cookie", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "VARNA_LOCALE", value: "en", url: baseURL! }]);
+  await page.goto("/stod");
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  await page.goto("/en/stod");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
 test("the page prints without navigation chrome and with web addresses spelled out", async ({ page }) => {
   await page.goto("/stod");
   await page.emulateMedia({ media: "print" });
@@ -231,7 +239,8 @@ test.describe.serial("the coordinator edits the public page", () => {
     const headers = Object.fromEntries(
       Object.entries(recordedSave!.headers).filter(([k]) => ["next-action", "content-type", "accept", "next-router-state-tree"].includes(k)),
     );
-    const replay = await page.request.post(recordedSave!.url, { headers, data: recordedSave!.body });
+    // Same origin, so the request passes proxy.ts's origin check and reaches the action's own check.
+    const replay = await page.request.post(recordedSave!.url, { headers: { ...headers, origin: new URL(recordedSave!.url).origin }, data: recordedSave!.body });
     expect(await replay.text()).toContain("Din roll får inte göra detta.");
     expect(await mainOf()).toBe(before);
     await context.close();
