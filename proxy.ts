@@ -1,7 +1,7 @@
 // Runs before every page and route handler. Each concern is one small step that may add
 // request headers (read by the app) and response headers, or answer the request itself.
 import { NextResponse, type NextRequest } from "next/server";
-import { DEFAULT_LOCALE, LOCALES, LOCALE_HEADER } from "@/lib/i18n/config";
+import { DEFAULT_LOCALE, LOCALES, LOCALE_HEADER, PUBLIC_PAGE_HEADER } from "@/lib/i18n/config";
 
 type Step = (request: NextRequest, requestHeaders: Headers, responseHeaders: Headers) => Response | void;
 
@@ -11,12 +11,16 @@ const PUBLIC_PATHS = ["/stod"];
 /** Pages with their locale in the URL (/en/…) tell the app which language to render; the
  * public pages without a prefix are in the default language whatever a cookie says. */
 const localeFromPath: Step = (request, requestHeaders) => {
-  requestHeaders.delete(LOCALE_HEADER); // never trust a client-sent value
+  requestHeaders.delete(LOCALE_HEADER); // never trust client-sent values
+  requestHeaders.delete(PUBLIC_PAGE_HEADER);
   const path = request.nextUrl.pathname;
   const first = path.split("/")[1];
   const locale = LOCALES.find((l) => l === first && l !== DEFAULT_LOCALE);
+  const unprefixed = locale ? path.slice(locale.length + 1) || "/" : path;
+  const isPublic = PUBLIC_PATHS.some((p) => unprefixed === p || unprefixed.startsWith(`${p}/`));
   if (locale) requestHeaders.set(LOCALE_HEADER, locale);
-  else if (PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`))) requestHeaders.set(LOCALE_HEADER, DEFAULT_LOCALE);
+  else if (isPublic) requestHeaders.set(LOCALE_HEADER, DEFAULT_LOCALE);
+  if (isPublic) requestHeaders.set(PUBLIC_PAGE_HEADER, "1");
 };
 
 /**

@@ -12,3 +12,6 @@ export const LOCALE_HEADER = "x-varna-locale";
 
 /** Each language's name in itself, for the language switch. */
 export const LOCALE_NAMES: Record<Locale, string> = { sv: "Svenska", en: "English" };
+
+/** Set by proxy.ts on the public pages, which need no client-side messages at all. */
+export const PUBLIC_PAGE_HEADER = "x-varna-public-page";
