@@ -46,10 +46,10 @@ export default async function OverviewPage() {
           <DataTable headers={(["what", "kind", "division", "due"] as const).map((c) => t(`columns.${c}`))}>
             {overview.overdue.map((item) => (
               <tr key={`${item.kind}-${item.id}`}>
-                <td className="px-4 py-2">{item.title}</td>
-                <td className="px-4 py-2">{t(`kind.${item.kind}`)}</td>
-                <td className="px-4 py-2">{item.division ?? t("networkWide")}</td>
-                <td className="px-4 py-2 whitespace-nowrap text-red-800">
+                <td className="px-3 py-2">{item.title}</td>
+                <td className="px-3 py-2">{t(`kind.${item.kind}`)}</td>
+                <td className="px-3 py-2">{item.division ?? t("networkWide")}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-red-800">
                   {format.dateTime(item.dueDate, { dateStyle: "medium", timeZone: "UTC" })}
                 </td>
               </tr>
