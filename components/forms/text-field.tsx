@@ -1,6 +1,7 @@
 "use client";
 
-import { forwardRef, useId, type InputHTMLAttributes } from "react";
+import { forwardRef, type InputHTMLAttributes } from "react";
+import { FieldFrame } from "./field-frame";
 
 type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string };
 
@@ -9,31 +10,16 @@ export const TextField = forwardRef<HTMLInputElement, Props>(function TextField(
   { label, error, hint, className, ...input },
   ref,
 ) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        ref={ref}
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm aria-invalid:border-red-700"
-        {...input}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <input
+          ref={ref}
+          {...control}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm aria-invalid:border-red-700"
+          {...input}
+        />
+      )}
+    </FieldFrame>
   );
 });

@@ -5,6 +5,7 @@ import { requireViewer } from "@/lib/server/auth/viewer";
 import { listUsers } from "@/lib/server/users/list-users";
 import { userListQuerySchema } from "@/lib/schemas/user";
 import { may } from "@/lib/access/permissions";
+import { DataTable } from "@/components/layout/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -42,36 +43,22 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
       {items.length === 0 ? (
         <p>{t("users.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("users.columns.name")}</th>
-                <th scope="col" className="px-4 py-2">{t("users.columns.email")}</th>
-                <th scope="col" className="px-4 py-2">{t("users.columns.role")}</th>
-                <th scope="col" className="px-4 py-2">{t("users.columns.divisions")}</th>
-                <th scope="col" className="px-4 py-2">{t("users.columns.status")}</th>
-                <th scope="col" className="px-4 py-2">{t("users.columns.lastLogin")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((user) => (
-                <tr key={user.id} className="border-t border-slate-100">
-                  <td className="px-4 py-2">
-                    <Link href={`/admin/anvandare/${user.id}`} className="font-medium text-brand-800 underline">{user.name}</Link>
-                  </td>
-                  <td className="px-4 py-2">{user.email}</td>
-                  <td className="px-4 py-2">{t(`roles.${user.role}`)}</td>
-                  <td className="px-4 py-2">{user.divisions.join(", ")}</td>
-                  <td className="px-4 py-2">{user.active ? t("users.active") : t("users.inactive")}</td>
-                  <td className="px-4 py-2">
-                    {user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : t("users.never")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={(["name", "email", "role", "divisions", "status", "lastLogin"] as const).map((c) => t(`users.columns.${c}`))}>
+          {items.map((user) => (
+            <tr key={user.id}>
+              <td className="px-3 py-2">
+                <Link href={`/admin/anvandare/${user.id}`} className="font-medium text-brand-800 underline">{user.name}</Link>
+              </td>
+              <td className="px-3 py-2">{user.email}</td>
+              <td className="px-3 py-2">{t(`roles.${user.role}`)}</td>
+              <td className="px-3 py-2">{user.divisions.join(", ")}</td>
+              <td className="px-3 py-2">{user.active ? t("users.active") : t("users.inactive")}</td>
+              <td className="px-3 py-2">
+                {user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : t("users.never")}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {pageCount > 1 ? (
         <nav aria-label={t("users.pagination")} className="mt-4 flex items-center gap-4 text-sm">
