@@ -3,6 +3,7 @@ import { requireViewer } from "@/lib/server/auth/viewer";
 import { navigationFor } from "@/lib/access/navigation";
 import { SideNav } from "@/components/layout/side-nav";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { SkipLink } from "@/components/layout/skip-link";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { changeLocale } from "./_actions/preferences";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/config";
@@ -16,12 +17,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   }));
   return (
     <div className="min-h-screen md:flex">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        {t("app.skipToContent")}
-      </a>
+      <SkipLink target="main" label={t("app.skipToContent")} />
       <aside className="border-b border-brand-900 bg-brand-800 text-white md:sticky md:top-0 md:h-screen md:w-64 md:shrink-0 md:overflow-y-auto md:border-r md:border-b-0">
         <div className="px-5 py-4">
           <p className="text-2xl font-semibold tracking-tight">{t("app.name")}</p>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { telHref } from "@/lib/markup/restricted";
 import type { PublicPageData } from "@/lib/server/public-content/page-data";
+import { SkipLink } from "@/components/layout/skip-link";
 import { RichText } from "./rich-text";
 
 // The public page for worried relatives, shared by /stod, /en/stod and the coordinator's
@@ -41,12 +42,7 @@ export async function SupportPage({ page, locale, preview }: Props) {
     <div lang={locale} className="public-page min-h-screen bg-white text-slate-900">
       {preview}
       {preview ? null : (
-        <a
-          href="#innehall"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800"
-        >
-          {t("skipToContent")}
-        </a>
+        <SkipLink target="innehall" label={t("skipToContent")} />
       )}
       <Header className="border-b border-slate-200 bg-brand-50 print:bg-white">
         <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 px-4 py-3">

@@ -1,4 +1,5 @@
 import "server-only";
+import { paginate } from "@/lib/pagination";
 import { db } from "@/lib/server/db";
 import { may, type Role } from "@/lib/access/permissions";
 import { AccessDeniedError } from "@/lib/server/access/scope";
@@ -41,9 +42,8 @@ export async function listUsers(viewer: Viewer, query: { q: string; page: number
     },
   });
   rows.sort((a, b) => collator.compare(a.name, b.name) || a.email.localeCompare(b.email));
-  const pageCount = Math.max(1, Math.ceil(rows.length / USERS_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
-  const items: UserListItem[] = rows.slice((page - 1) * USERS_PAGE_SIZE, page * USERS_PAGE_SIZE).map((u) => ({
+  const { page, pages: pageCount, skip, take } = paginate(rows.length, query.page, USERS_PAGE_SIZE);
+  const items: UserListItem[] = rows.slice(skip, skip + take).map((u) => ({
     id: u.id,
     name: u.name,
     email: u.email,
