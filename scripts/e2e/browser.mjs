@@ -73,9 +73,9 @@ async function npmPackageChromium() {
   setupLambdaEnvironment(libs);
   const env = {};
   for (const key of ["LD_LIBRARY_PATH", "FONTCONFIG_PATH", "HOME"]) if (process.env[key]) env[key] = process.env[key];
-  // Playwright sets its own headless mode; the package's flag would contradict it.
-  const args = chromium.args.filter((a) => !a.startsWith("--headless"));
-  return { source: "npm", executablePath, args, env };
+  // Not the package's own flags: they are made for a serverless function (one process, web
+  // security off), which breaks a second browser context and the CSP the tests check.
+  return { source: "npm", executablePath, args: SYSTEM_ARGS, env };
 }
 
 /** The browser to launch: where it is, how to start it, and where it came from. */
@@ -114,10 +114,16 @@ async function check(browser) {
   const { chromium } = await import("@playwright/test");
   const instance = await chromium.launch({ executablePath: browser.executablePath, args: browser.args, env: { ...process.env, ...browser.env } });
   try {
-    const page = await instance.newPage();
-    await page.setContent("<title>Värna</title><p id=ok>öppnad</p>");
-    const text = await page.locator("#ok").textContent();
-    if ((await page.title()) !== "Värna" || text !== "öppnad") throw new Error("sidan visades inte");
+    // Two contexts one after the other, as the test runner opens them (a serverless build
+    // launched with its own one-process flags fails the second).
+    for (let i = 0; i < 2; i++) {
+      const context = await instance.newContext();
+      const page = await context.newPage();
+      await page.setContent("<title>Värna</title><p id=ok>öppnad</p>");
+      const text = await page.locator("#ok").textContent();
+      if ((await page.title()) !== "Värna" || text !== "öppnad") throw new Error("sidan visades inte");
+      await context.close();
+    }
     say(`${browser.source}: ${browser.executablePath} (${instance.version()}) öppnade en sida.`);
   } finally {
     await instance.close();
