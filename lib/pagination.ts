@@ -1,3 +1,6 @@
+/** What every list use case returns: one page of rows, the total across pages, and where we are. */
+export type Paged<T> = { rows: T[]; total: number; page: number; pages: number };
+
 /** Page arithmetic shared by every paginated list: a requested page past the end shows the last. */
 export function paginate(total: number, requestedPage: number, pageSize: number) {
   const pages = Math.max(1, Math.ceil(total / pageSize));

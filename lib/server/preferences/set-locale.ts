@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { db } from "@/lib/server/db";
 import { recordAudit } from "@/lib/server/audit/record";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;

@@ -1,10 +1,11 @@
 import "server-only";
-import { paginate } from "@/lib/pagination";
-import { scopes } from "@/lib/server/access/scope";
-import { withViewer } from "@/lib/server/access/scoped";
+import { paginate, type Paged } from "@/lib/pagination";
+import { scopes, within } from "@/lib/server/access/scope";
+import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import type { SituationFilter } from "@/lib/schemas/situation-filter";
+import type { ActivityType, ExtremistEnvironment, Reliability, SituationEntryStatus } from "@/lib/server/generated/prisma/enums";
 
 export const SITUATION_PAGE_SIZE = 25;
 
@@ -12,12 +13,22 @@ export const SITUATION_PAGE_SIZE = 25;
  * One page of the situation picture, newest observation first, limited to the viewer's
  * divisions (and again by row-level security). Reading entries is audited.
  */
-export async function listSituationEntries(viewer: Viewer, filter: SituationFilter) {
-  const where = {
-    ...scopes.situationEntry(viewer, "list"),
+export type SituationEntryRow = {
+  id: string;
+  observedOn: Date;
+  environment: ExtremistEnvironment;
+  activityType: ActivityType;
+  status: SituationEntryStatus;
+  reliability: Reliability;
+  division: string;
+  district: string | null;
+};
+
+export async function listSituationEntries(viewer: Viewer, filter: SituationFilter): Promise<Paged<SituationEntryRow>> {
+  const where = within(scopes.situationEntry(viewer, "list"), {
     ...(filter.environment ? { environment: filter.environment } : {}),
     ...(filter.status ? { status: filter.status } : {}),
-  };
+  });
   return withViewer(viewer, async (tx) => {
     const total = await tx.situationEntry.count({ where });
     const { page, pages, skip, take } = paginate(total, filter.page, SITUATION_PAGE_SIZE);
