@@ -14,3 +14,17 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export async function firstValues(searchParams: Promise<SearchParams>): Promise<Record<string, string | undefined>> {
   return Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
 }
+
+/**
+ * One page of a list, the way every list use case reads it: count what the `where` finds,
+ * clamp the requested page, fetch that page's rows (inside the use case's transaction).
+ */
+export async function loadPage<T>(
+  requestedPage: number,
+  pageSize: number,
+  query: { count: () => Promise<number>; rows: (window: { skip: number; take: number }) => Promise<T[]> },
+): Promise<Paged<T>> {
+  const total = await query.count();
+  const { page, pages, skip, take } = paginate(total, requestedPage, pageSize);
+  return { rows: await query.rows({ skip, take }), total, page, pages };
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { paginate, type Paged } from "@/lib/pagination";
+import { loadPage, type Paged } from "@/lib/pagination";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
 import { authorize } from "@/lib/server/access/authorize";
 import { withViewer } from "@/lib/server/access/with-viewer";
@@ -46,20 +46,22 @@ export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Prom
       : {}),
   };
   return withViewer(viewer, async (tx) => {
-    const total = await tx.auditEvent.count({ where });
-    const { page, pages, skip, take } = paginate(total, filter.page, AUDIT_PAGE_SIZE);
-    const events = await tx.auditEvent.findMany({
-      where,
-      orderBy: { id: "desc" },
-      skip,
-      take,
-      select: {
-        id: true, occurredAt: true, actorRole: true, action: true, entityType: true, entityId: true, ip: true,
-        actor: { select: { name: true, email: true } },
-      },
+    const found = await loadPage(filter.page, AUDIT_PAGE_SIZE, {
+      count: () => tx.auditEvent.count({ where }),
+      rows: (window) =>
+        tx.auditEvent.findMany({
+          where,
+          orderBy: { id: "desc" },
+          ...window,
+          select: {
+            id: true, occurredAt: true, actorRole: true, action: true, entityType: true, entityId: true, ip: true,
+            actor: { select: { name: true, email: true } },
+          },
+        }),
     });
     return {
-      rows: events.map((e) => ({
+      ...found,
+      rows: found.rows.map((e) => ({
         id: e.id.toString(),
         occurredAt: e.occurredAt,
         actor: e.actor ? `${e.actor.name} (${e.actor.email})` : null,
@@ -69,9 +71,6 @@ export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Prom
         entityId: e.entityId,
         ip: e.ip,
       })),
-      total,
-      page,
-      pages,
       chain: await verifyAuditChain(tx),
     };
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { paginate, type Paged } from "@/lib/pagination";
+import { loadPage, type Paged } from "@/lib/pagination";
 import { scopes, within } from "@/lib/server/access/scope";
 import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
@@ -30,28 +30,24 @@ export async function listSituationEntries(viewer: Viewer, filter: SituationFilt
     ...(filter.status ? { status: filter.status } : {}),
   });
   return withViewer(viewer, async (tx) => {
-    const total = await tx.situationEntry.count({ where });
-    const { page, pages, skip, take } = paginate(total, filter.page, SITUATION_PAGE_SIZE);
-    const rows = await tx.situationEntry.findMany({
-      where,
-      orderBy: [{ observedOn: "desc" }, { createdAt: "desc" }],
-      skip,
-      take,
-      select: {
-        id: true, observedOn: true, environment: true, activityType: true, status: true, reliability: true,
-        division: { select: { name: true } }, district: { select: { name: true } },
-      },
+    const found = await loadPage(filter.page, SITUATION_PAGE_SIZE, {
+      count: () => tx.situationEntry.count({ where }),
+      rows: (window) =>
+        tx.situationEntry.findMany({
+          where,
+          orderBy: [{ observedOn: "desc" }, { createdAt: "desc" }],
+          ...window,
+          select: {
+            id: true, observedOn: true, environment: true, activityType: true, status: true, reliability: true,
+            division: { select: { name: true } }, district: { select: { name: true } },
+          },
+        }),
     });
     await recordAudit(tx, viewer, {
       action: "situationEntry.list",
       entityType: "SituationEntry",
-      details: { shown: rows.length, page, ...(filter.environment ? { environment: filter.environment } : {}), ...(filter.status ? { status: filter.status } : {}) },
+      details: { shown: found.rows.length, page: found.page, ...(filter.environment ? { environment: filter.environment } : {}), ...(filter.status ? { status: filter.status } : {}) },
     });
-    return {
-      rows: rows.map((r) => ({ ...r, division: r.division.name, district: r.district?.name ?? null })),
-      total,
-      page,
-      pages,
-    };
+    return { ...found, rows: found.rows.map((r) => ({ ...r, division: r.division.name, district: r.district?.name ?? null })) };
   });
 }
