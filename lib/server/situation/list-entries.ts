@@ -9,10 +9,6 @@ import type { ActivityType, ExtremistEnvironment, Reliability, SituationEntrySta
 
 export const SITUATION_PAGE_SIZE = 25;
 
-/**
- * One page of the situation picture, newest observation first, limited to the viewer's
- * divisions (and again by row-level security). Reading entries is audited.
- */
 export type SituationEntryRow = {
   id: string;
   observedOn: Date;
@@ -24,6 +20,10 @@ export type SituationEntryRow = {
   district: string | null;
 };
 
+/**
+ * One page of the situation picture, newest observation first, limited to the viewer's
+ * divisions (and again by row-level security). Reading entries is audited.
+ */
 export async function listSituationEntries(viewer: Viewer, filter: SituationFilter): Promise<Paged<SituationEntryRow>> {
   const where = within(scopes.situationEntry(viewer, "list"), {
     ...(filter.environment ? { environment: filter.environment } : {}),
