@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { clientAddressFrom } from "@/lib/server/client-address";
 
 export type AuditInput = {

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { routeParams } from "@/lib/route-params";
 import { versionParams } from "@/lib/schemas/params";
 import { getPreview } from "@/lib/server/public-content/get-preview";
-import { NotFoundError } from "@/lib/server/errors";
+import { orNotFound } from "@/lib/server/not-found";
 import { SupportPage } from "@/components/public/support-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,10 +16,7 @@ export default async function Page({ params }: { params: Promise<{ locale: strin
   const viewer = await requireViewer("publicContent", "update");
   const { locale, number: versionNumber } = await routeParams(versionParams, params);
   const t = await getTranslations("public.editor");
-  const page = await getPreview(viewer, locale, versionNumber).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const page = await orNotFound(getPreview(viewer, locale, versionNumber));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">{t("view", { number: page.versionNumber })}</h1>
