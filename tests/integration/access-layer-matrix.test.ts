@@ -12,7 +12,7 @@ import { EXPECTED } from "@/tests/fixtures/access-expectations";
 import {
   createActionItem, createDivision, createMeasure, createSituationEntry, createStaffCategory,
   createTrainingNeed, createUser, daysFromNow,
-} from "@/tests/factories";
+} from "@/prisma/factories";
 
 const division = { own: "", other: "" };
 const ids: Record<string, { own: string; other: string }> = {};

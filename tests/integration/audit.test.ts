@@ -9,7 +9,7 @@ import { listAuditEvents } from "@/lib/server/audit/list-events";
 import { auditFilterSchema } from "@/lib/schemas/audit-filter";
 import { AccessDeniedError } from "@/lib/server/access/scope";
 import type { Viewer } from "@/lib/server/auth/viewer";
-import { createDivision, createUser } from "@/tests/factories";
+import { createDivision, createUser } from "@/prisma/factories";
 
 let owner: pg.Client;
 let coordinator: Viewer;

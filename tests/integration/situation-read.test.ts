@@ -6,7 +6,7 @@ import { situationFilterSchema } from "@/lib/schemas/situation-filter";
 import { AccessDeniedError } from "@/lib/server/access/scope";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/auth/viewer";
-import { createDivision, createSituationEntry, createUser } from "@/tests/factories";
+import { createDivision, createSituationEntry, createUser } from "@/prisma/factories";
 
 let own: string;
 let other: string;
