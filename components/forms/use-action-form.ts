@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
@@ -44,18 +44,27 @@ export function useActionForm<TInput extends FieldValues, TOutput, TData = undef
   const [formError, setFormError] = useState<string | null>(null);
   const [succeeded, setSucceeded] = useState(false);
   const form = useForm<TInput, unknown, TOutput>({ resolver: zodResolver(schema), defaultValues, values });
+  const pending = form.formState.isSubmitting;
+  // The field the server found fault with; focused once the fieldset is enabled again
+  // (a disabled control cannot take the focus while the action is still "submitting").
+  const [focusRequest, setFocusRequest] = useState<{ name: Path<TInput> } | null>(null);
+  const { setFocus } = form;
+  useEffect(() => {
+    if (!pending && focusRequest) setFocus(focusRequest.name);
+  }, [pending, focusRequest, setFocus]);
 
   const onSubmit = form.handleSubmit(async (input) => {
     setFormError(null);
     setSucceeded(false);
+    setFocusRequest(null);
     const result = await action(undefined, input);
     if (!result.ok) {
       const { _form: formLevel, ...fields } = result.fieldErrors ?? {};
       setFormError(formLevel?.[0] ?? result.formError ?? null);
       // Server messages arrive translated ("server"); the first field with one gets the focus.
-      Object.entries(fields).forEach(([name, messages], i) =>
-        form.setError(name as Path<TInput>, { type: "server", message: messages[0] }, { shouldFocus: i === 0 }),
-      );
+      const names = Object.keys(fields) as Path<TInput>[];
+      for (const name of names) form.setError(name, { type: "server", message: fields[name]![0] });
+      if (names[0]) setFocusRequest({ name: names[0] });
       return;
     }
     onSuccess?.(result.data, form);
@@ -71,7 +80,7 @@ export function useActionForm<TInput extends FieldValues, TOutput, TData = undef
     return (leaf as { type?: string }).type === "server" ? leaf.message : text(leaf.message);
   }
 
-  return { form, onSubmit, error, formError, succeeded, pending: form.formState.isSubmitting };
+  return { form, onSubmit, error, formError, succeeded, pending };
 }
 
 export type ActionFormKit = Pick<ReturnType<typeof useActionForm>, "onSubmit" | "formError" | "succeeded" | "pending">;
