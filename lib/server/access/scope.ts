@@ -4,7 +4,7 @@ import { scopeFor, type Action, type Resource, type Scope } from "@/lib/access/p
 import type { Viewer } from "@/lib/server/auth/viewer";
 
 export class AccessDeniedError extends Error {
-  constructor(resource: Resource, action: Action) {
+  constructor(readonly resource: Resource, readonly action: Action) {
     super(`Åtkomst nekad: ${action} på ${resource}`);
     this.name = "AccessDeniedError";
   }

@@ -6,7 +6,7 @@ import { AccessDeniedError } from "@/lib/server/access/scope";
 import { withViewer } from "@/lib/server/access/scoped";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import type { AuditFilter } from "@/lib/schemas/audit-filter";
-import { verifyAuditChain, type ChainReport } from "./verify-chain";
+import { verifyAuditChainSinceCheckpoint, type ChainState } from "./checkpoint";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -21,16 +21,23 @@ export type AuditRow = {
   ip: string | null;
 };
 
-export type AuditPage = { rows: AuditRow[]; total: number; page: number; pages: number; chain: ChainReport };
+export type AuditPage = { rows: AuditRow[]; total: number; page: number; pages: number; chain: ChainState };
 
 function dayStart(date: string) {
   return new Date(`${date}T00:00:00.000Z`);
 }
 
-/** The coordinator's view of the trail: filtered, newest first, one page at a time. */
+/**
+ * The coordinator's view of the trail: filtered, newest first, one page at a time, with the
+ * chain's state (verified since the last checkpoint, not from the start on every view).
+ * `entityId` answers "who saw entry X": events about X itself and list views that showed it.
+ */
 export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Promise<AuditPage> {
   if (scopeFor(viewer.role, "auditEvent", "list") !== "all") throw new AccessDeniedError("auditEvent", "list");
   const where: Prisma.AuditEventWhereInput = {
+    ...(filter.entityId
+      ? { OR: [{ entityId: filter.entityId }, { details: { path: ["entryIds"], array_contains: [filter.entityId] } }] }
+      : {}),
     ...(filter.action ? { action: { contains: filter.action, mode: "insensitive" } } : {}),
     ...(filter.entityType ? { entityType: { equals: filter.entityType, mode: "insensitive" } } : {}),
     ...(filter.actor
@@ -45,6 +52,7 @@ export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Prom
         }
       : {}),
   };
+  const chain = await verifyAuditChainSinceCheckpoint();
   return withViewer(viewer, async (tx) => {
     const total = await tx.auditEvent.count({ where });
     const { page, pages, skip, take } = paginate(total, filter.page, AUDIT_PAGE_SIZE);
@@ -72,7 +80,7 @@ export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Prom
       total,
       page,
       pages,
-      chain: await verifyAuditChain(tx),
+      chain,
     };
   });
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { may, type Action, type Resource, type Role } from "@/lib/access/permissions";
 import { authOptions } from "./options";
 import { touchSession } from "./sessions";
+import { recordRefusal } from "@/lib/server/audit/refusal";
 
 /** Who is calling: what every use case of the access layer takes first. */
 export type Viewer = {
@@ -49,6 +50,9 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function requireViewer(resource?: Resource, action: Action = "list"): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
-  if (resource && !may(viewer.role, resource, action)) forbidden();
+  if (resource && !may(viewer.role, resource, action)) {
+    await recordRefusal(viewer, "access.denied", { entityType: resource, details: { action, via: "page" } });
+    forbidden();
+  }
   return viewer;
 }

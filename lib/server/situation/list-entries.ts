@@ -34,7 +34,8 @@ export async function listSituationEntries(viewer: Viewer, filter: SituationFilt
     await recordAudit(tx, viewer, {
       action: "situationEntry.list",
       entityType: "SituationEntry",
-      details: { shown: rows.length, page, ...(filter.environment ? { environment: filter.environment } : {}), ...(filter.status ? { status: filter.status } : {}) },
+      // Which entries were shown, so "who saw entry X" can be answered (/admin/logg?entityId=X).
+      details: { shown: rows.length, entryIds: rows.map((r) => r.id), page, ...(filter.environment ? { environment: filter.environment } : {}), ...(filter.status ? { status: filter.status } : {}) },
     });
     return {
       rows: rows.map((r) => ({ ...r, division: r.division.name, district: r.district?.name ?? null })),
