@@ -13,7 +13,8 @@ import { authenticate } from "@/lib/server/auth/authenticate";
 import { ACCOUNT_FAILURE_LIMIT } from "@/lib/server/auth/throttle";
 import { NotFoundError } from "@/lib/server/errors";
 import { AccessDeniedError } from "@/lib/server/access/scope";
-import { getViewer, type Viewer } from "@/lib/server/auth/viewer";
+import { getViewer, requireViewer, type Viewer } from "@/lib/server/auth/viewer";
+import { startSession } from "@/lib/server/auth/sessions";
 import { serverAction } from "@/lib/server/action";
 import { createDivision, createSituationEntry, createUser } from "@/tests/factories";
 
@@ -25,6 +26,12 @@ vi.mock("@/lib/server/auth/viewer", async (importOriginal) => ({
 }));
 vi.mock("next-intl/server", () => ({
   getTranslations: async () => Object.assign((key: string) => key, { has: () => true }),
+}));
+// requireViewer reads the session cookie through next-auth; the session row it names is real.
+const session = vi.hoisted(() => ({ current: null as null | { uid: string; sid: string; sv: number } }));
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => session.current,
 }));
 
 const as = (role: Viewer["role"], divisionIds: string[], id: string): Viewer => ({ id, role, divisionIds, name: "T", email: "t@test.example" });
@@ -75,6 +82,16 @@ describe("refusals leave a trace, rate-limited", () => {
     });
     expect(await refusedInside(undefined, {})).toEqual({ ok: false, formError: "actionErrors.forbidden" });
     expect(await events("access.denied", otherMember.id)).toHaveLength(1);
+  });
+
+  it("audits a 403 page (requireViewer), once a minute per viewer", async () => {
+    const head = await createUser(db(), { role: "DIVISION_HEAD" });
+    session.current = { uid: head.id, sid: await startSession(head, "credentials"), sv: head.sessionVersion };
+    for (let i = 0; i < 3; i++) await expect(requireViewer("auditEvent", "list")).rejects.toThrow(/FORBIDDEN|403/i);
+    const denied = await events("access.denied", head.id);
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({ actorRole: "DIVISION_HEAD", entityType: "auditEvent", details: { action: "list", via: "page" } });
+    session.current = null;
   });
 
   it("audits a flood of throttled sign-ins at most once a minute per address", async () => {
