@@ -2,7 +2,7 @@ import path from "node:path";
 import sv from "../../lib/i18n/messages/sv/app.json";
 import { navigationFor } from "../../lib/access/navigation";
 import { NAV_ITEMS } from "../../lib/access/navigation";
-import { DEMO_USERS, expect, test } from "./fixtures";
+import { DEMO_USERS, expect, signIn as signInAs, test } from "./fixtures";
 
 const label = (key: string) => (sv.nav as Record<string, string>)[key]!;
 
@@ -53,6 +53,26 @@ test("a division head who opens a page of another role gets 403, not the page", 
   const response = await page.goto("/admin/anvandare");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Ingen behörighet" })).toBeVisible();
+});
+
+test("a refused page leaves a trace the coordinator finds in the log", async ({ browser }) => {
+  const head = await browser.newPage();
+  await signInAs(head, "chef.buk@nykoping.example");
+  expect((await head.goto("/admin/logg"))?.status()).toBe(403);
+  await head.close();
+  const coordinator = await browser.newPage();
+  await signInAs(coordinator, "samordnare@nykoping.example");
+  await coordinator.goto("/admin/logg?action=access.denied");
+  await expect(coordinator.getByRole("table")).toContainText("chef.buk@nykoping.example");
+  await coordinator.close();
+});
+
+test("an observer's start page shows figures only: no titles, no single records", async ({ page, signIn }) => {
+  await signIn("insyn@nykoping.example");
+  await expect(page).toHaveURL(/\/oversikt$/);
+  await expect(page.getByText("Du ser sammanställda siffror för hela kommunen.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+  await expect(page.getByText("Värdegrundsarbete i förskola och skola")).toHaveCount(0);
 });
 
 test("signing out ends the session", async ({ page, signIn }) => {

@@ -20,8 +20,8 @@ export async function firstInWindow(tx: DbTx, actorKey: string, kind: string, no
     INSERT INTO "AuditThrottle" ("actorKey", "kind", "minute", "count") VALUES (${actorKey}, ${kind}, ${minute}, 1)
     ON CONFLICT ("actorKey", "kind", "minute") DO UPDATE SET "count" = "AuditThrottle"."count" + 1
     RETURNING "count"`;
-  if (row?.count === 1 && now.getSeconds() === 0) {
-    // Once a minute at most: windows older than a day say nothing any more.
+  if (row?.count === 1) {
+    // At most once per actor, kind and minute (indexed): windows older than a day say nothing any more.
     await tx.auditThrottle.deleteMany({ where: { minute: { lt: new Date(now.getTime() - THROTTLE_RETENTION_MS) } } });
   }
   return row?.count === 1;
