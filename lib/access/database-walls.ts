@@ -13,6 +13,8 @@ export type DatabaseWall = {
   permission: Record<Command, [Resource, Action]>;
   /** What the database adds to the permission table (state rules), or how it reads it. */
   note?: string;
+  /** Observers get no rows here even where the permission says `all`: counts only (PRODUCT.md). */
+  countsOnlyForObservers?: boolean;
 };
 
 const crud = (resource: Resource): Record<Command, [Resource, Action]> => ({
@@ -30,7 +32,7 @@ export const DATABASE_WALLS: DatabaseWall[] = [
   { table: "_SituationReportEntries", permission: { SELECT: ["situationReport", "update"], INSERT: ["situationReport", "update"], UPDATE: ["situationReport", "update"], DELETE: ["situationReport", "update"] }, note: "which entries a report is built from: the coordinator's only" },
   { table: "TrainingNeed", permission: crud("trainingNeed"), note: "observers: no rows, figures only (varna_aggregate_figures)" },
   { table: "Measure", permission: crud("measure"), note: "observers: no rows, figures only (varna_aggregate_figures)" },
-  { table: "TrainingAttendance", permission: crud("trainingEvent") },
+  { table: "TrainingAttendance", permission: { ...crud("trainingEvent"), SELECT: ["aggregates", "read"] }, countsOnlyForObservers: true, note: "read as a division's figures (aggregates); observers: no rows" },
   { table: "FollowUp", permission: crud("followUp"), note: "a division head never sets RETURNED or REVIEWED; observers read REVIEWED ones" },
   { table: "FollowUpItem", permission: { SELECT: ["followUp", "read"], INSERT: ["followUp", "update"], UPDATE: ["followUp", "update"], DELETE: ["followUp", "update"] }, note: "read with its follow-up, written by whoever may update it" },
   { table: "ActionItem", permission: crud("actionItem"), note: "network-wide items (no division) count as a network member's own" },

@@ -14,6 +14,9 @@ export function renderPermissionsDoc(): string {
     "Each cell lists the actions a role may take on a resource, with the scope:",
     "**alla** = every division's records, **egen** = only the viewer's own division(s),",
     "**färdiga** = only finished records (a FINAL report, a REVIEWED follow-up). An empty cell is denied.",
+    "Besides managing records (list, read, create, update, delete, export) the workflow verbs:",
+    "**submit** a draft for review, **review** it (accept or return), **approve** a plan or a request,",
+    "**finalize** (freeze) a report, **publish** to the public page, **share** a finished report.",
     "The same rules are enforced a second time by row-level security in PostgreSQL: see",
     "\"What the database enforces\" below.",
     "",
@@ -52,7 +55,8 @@ export function renderPermissionsDoc(): string {
       const byScope = new Map<Scope, string[]>();
       for (const command of COMMANDS) {
         const audit = wall.table === "AuditEvent";
-        const scope = audit && command === "INSERT" ? "own" : audit && command !== "SELECT" ? null : scopeFor(role, ...wall.permission[command]);
+        const scope = audit && command === "INSERT" ? "own" : audit && command !== "SELECT" ? null
+          : wall.countsOnlyForObservers && role === "OBSERVER" ? null : scopeFor(role, ...wall.permission[command]);
         if (scope) byScope.set(scope, [...(byScope.get(scope) ?? []), letter[command]]);
       }
       return [...byScope].map(([scope, commands]) => `${commands.join("")} (${SCOPE_MARK[scope]})`).join("; ");

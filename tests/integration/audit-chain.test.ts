@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { withViewer } from "@/lib/server/access/scoped";
+import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
 import { verifyAuditChainSinceCheckpoint } from "@/lib/server/audit/checkpoint";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type DbTx } from "@/lib/server/db";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "./record";
 
 /** How often one actor's refusals of one kind reach the trail: at most once per window. */

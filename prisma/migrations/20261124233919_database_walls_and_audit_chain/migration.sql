@@ -138,10 +138,11 @@ CREATE POLICY measure_update ON "Measure" FOR UPDATE TO varna_app
 CREATE POLICY measure_delete ON "Measure" FOR DELETE TO varna_app
   USING (varna_is('{COORDINATOR}') OR varna_own('{DIVISION_HEAD}', "ownerDivisionId"));
 
--- Attendance is part of a training event (trainingEvent: the coordinator writes; division
--- heads and network members read every event).
+-- Attendance: a division's figures of a training event (read as `aggregates`, as the scope
+-- builder does: a division reads its own, the coordinator all; observers only counts); written
+-- with the event (trainingEvent: the coordinator).
 CREATE POLICY training_attendance_select ON "TrainingAttendance" FOR SELECT TO varna_app
-  USING (varna_is('{COORDINATOR,DIVISION_HEAD,NETWORK_MEMBER}'));
+  USING (varna_is('{COORDINATOR}') OR varna_own('{DIVISION_HEAD,NETWORK_MEMBER}', "divisionId"));
 CREATE POLICY training_attendance_write ON "TrainingAttendance" FOR ALL TO varna_app
   USING (varna_is('{COORDINATOR}')) WITH CHECK (varna_is('{COORDINATOR}'));
 
