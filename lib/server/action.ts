@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { getViewer } from "@/lib/server/auth/viewer";
 import { AccessDeniedError, DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
 import { recordRefusal } from "@/lib/server/audit/refusal";
+import { messageText } from "@/lib/i18n/message-key";
 
 /** What every Server Action answers; forms put `fieldErrors` back into their fields. */
 export type FormState<T = undefined> =
@@ -48,7 +49,7 @@ export function serverAction<S extends z.ZodType, T = undefined>(
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path.join(".") || "_form";
-        (fieldErrors[field] ??= []).push(translate(t, issue.message));
+        (fieldErrors[field] ??= []).push(messageText(t, issue.message));
       }
       return { ok: false, fieldErrors, formError: t("actionErrors.invalid") };
     }
@@ -69,7 +70,7 @@ export function serverAction<S extends z.ZodType, T = undefined>(
         return { ok: false, formError: t("actionErrors.notFound") };
       }
       if (error instanceof DomainRuleError) {
-        const message = translate(t, error.messageKey);
+        const message = messageText(t, error.messageKey);
         return error.field
           ? { ok: false, fieldErrors: { [error.field]: [message] }, formError: t("actionErrors.invalid") }
           : { ok: false, formError: message };
@@ -82,13 +83,6 @@ export function serverAction<S extends z.ZodType, T = undefined>(
     }
     return { ok: true, data };
   };
-}
-
-type Translator = Awaited<ReturnType<typeof getTranslations>>;
-
-function translate(t: Translator, key: string): string {
-  const full = key.includes(".") ? key : `validation.${key}`;
-  return t.has(full as never) ? t(full as never) : t("validation.invalid");
 }
 
 /** FormData → object; repeated names become arrays, empty strings stay strings. */

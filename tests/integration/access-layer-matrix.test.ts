@@ -13,7 +13,7 @@ import { ACTIONS, ROLES, type Action, type Role } from "@/lib/access/permissions
 import type { Viewer } from "@/lib/access/viewer";
 import { EXPECTED } from "@/tests/fixtures/access-expectations";
 import { createMatrixContext, MODELS, type MatrixModel, type Rows } from "@/tests/fixtures/access-layer-models";
-import { createDivision } from "@/tests/factories";
+import { createDivision } from "@/prisma/factories";
 
 const division = { own: "", other: "" };
 const rows: Record<string, Rows> = {};

@@ -14,7 +14,7 @@ import { recordAudit } from "@/lib/server/audit/record";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
 import { verifyAuditChainSinceCheckpoint } from "@/lib/server/audit/checkpoint";
 import type { Viewer } from "@/lib/server/auth/viewer";
-import { createUser } from "@/tests/factories";
+import { createUser } from "@/prisma/factories";
 
 let owner: pg.Client;
 let coordinator: Viewer;

@@ -16,7 +16,7 @@ import { getViewer, requireViewer } from "@/lib/server/auth/viewer";
 import type { Viewer } from "@/lib/access/viewer";
 import { startSession } from "@/lib/server/auth/sessions";
 import { serverAction } from "@/lib/server/action";
-import { createDivision, createSituationEntry, createUser } from "@/tests/factories";
+import { createDivision, createSituationEntry, createUser } from "@/prisma/factories";
 
 // The Server Action wrapper asks next-auth who is calling and next-intl for its messages:
 // outside a request both are stood in for; the database and the audit trail are real.

@@ -11,7 +11,7 @@ import { ROLES, scopeFor, type Action, type Resource, type Role } from "@/lib/ac
 import {
   createActionItem, createDivision, createMeasure, createSituationEntry, createStaffCategory,
   createTrainingNeed, createUser, daysFromNow,
-} from "@/tests/factories";
+} from "@/prisma/factories";
 
 type Settings = { role: string; divisionIds: string[]; userId?: string } | null;
 
