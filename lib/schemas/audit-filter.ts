@@ -11,6 +11,8 @@ export const auditFilterSchema = z.object({
   action: optionalText,
   entityType: optionalText,
   actor: optionalText,
+  /** A record's id: its own events and the list views that showed it ("who saw entry X"). */
+  entityId: optionalText,
   from: optionalDate,
   to: optionalDate,
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

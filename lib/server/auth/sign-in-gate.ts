@@ -13,6 +13,6 @@ export async function refuseThrottledSignIn(request: Request): Promise<{ retryAf
   const ip = clientAddress(request.headers);
   const wait = await signInBlockedFor({ email: normalised, ip });
   if (wait === null) return null;
-  await recordSignInFailed(normalised, "credentials", "throttled");
+  await recordSignInFailed(normalised, "credentials", "throttled", null, ip);
   return { retryAfterSeconds: wait };
 }
