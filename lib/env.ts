@@ -20,6 +20,9 @@ export const envSchema = z.object({
   VARNA_ENV: z.enum(["development", "production"]).default("development"),
   /** Where the embedded database and generated secrets are kept. */
   VARNA_DATA_DIR: z.string().min(1).default(".data"),
+  /** Where `npm run audit:verify` keeps the audit chain's anchors (default: in VARNA_DATA_DIR).
+   * Outside the database on purpose: copy it somewhere the database's administrators can't write. */
+  VARNA_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   /** Port of the embedded database; 0 picks a free one. */
   EMBEDDED_DB_PORT: intFrom(0, 65535, 54329),
   DB_POOL_MAX: intFrom(1, 100, 10),

@@ -1,6 +1,7 @@
 // Renders the permission table as docs/permissions.md (npm run docs:permissions); a unit
 // test fails when the committed document no longer matches the code.
-import { ACTIONS, PERMISSIONS, RESOURCES, ROLES, type Scope } from "./permissions";
+import { ACTIONS, PERMISSIONS, RESOURCES, ROLES, scopeFor, type Scope } from "./permissions";
+import { COMMANDS, DATABASE_WALLS, type Command } from "./database-walls";
 
 const SCOPE_MARK: Record<Scope, string> = { all: "alla", own: "egen", final: "färdiga" };
 
@@ -16,8 +17,8 @@ export function renderPermissionsDoc(): string {
     "Besides managing records (list, read, create, update, delete, export) the workflow verbs:",
     "**submit** a draft for review, **review** it (accept or return), **approve** a plan or a request,",
     "**finalize** (freeze) a report, **publish** to the public page, **share** a finished report.",
-    "The same rules are enforced a second time by row-level security in PostgreSQL",
-    "(`prisma/migrations/*_row_level_security_and_audit`).",
+    "The same rules are enforced a second time by row-level security in PostgreSQL: see",
+    "\"What the database enforces\" below.",
     "",
     `| resource | ${ROLES.join(" | ")} |`,
     `|---|${ROLES.map(() => "---").join("|")}|`,
@@ -33,6 +34,34 @@ export function renderPermissionsDoc(): string {
       return [...byScope].map(([scope, actions]) => `${actions.join(", ")} (${SCOPE_MARK[scope]})`).join("; ");
     });
     lines.push(`| ${resource} | ${cells.join(" | ")} |`);
+  }
+  lines.push(
+    "",
+    "## What the database enforces (row-level security)",
+    "",
+    "Inside `withViewer` every statement runs as `varna_app` with the viewer's role, divisions and id.",
+    "Each table has one policy per command that allows exactly what the permission table grants:",
+    "**S**ELECT, **I**NSERT, **U**PDATE, **D**ELETE, with the scope. Observers reach division work only",
+    "through `varna_aggregate_figures()`: totals, never ids, titles or free text, and a count below the",
+    "suppression threshold (Setting `aggregates.suppressionThreshold`, default 5) comes back empty.",
+    "Policies: `prisma/migrations/*_database_walls_and_audit_chain`; decision 011.",
+    "",
+    `| table | ${ROLES.join(" | ")} | also |`,
+    `|---|${ROLES.map(() => "---").join("|")}|---|`,
+  );
+  const letter: Record<Command, string> = { SELECT: "S", INSERT: "I", UPDATE: "U", DELETE: "D" };
+  for (const wall of DATABASE_WALLS) {
+    const cells = ROLES.map((role) => {
+      const byScope = new Map<Scope, string[]>();
+      for (const command of COMMANDS) {
+        const audit = wall.table === "AuditEvent";
+        const scope = audit && command === "INSERT" ? "own" : audit && command !== "SELECT" ? null
+          : wall.countsOnlyForObservers && role === "OBSERVER" ? null : scopeFor(role, ...wall.permission[command]);
+        if (scope) byScope.set(scope, [...(byScope.get(scope) ?? []), letter[command]]);
+      }
+      return [...byScope].map(([scope, commands]) => `${commands.join("")} (${SCOPE_MARK[scope]})`).join("; ");
+    });
+    lines.push(`| ${wall.table} | ${cells.join(" | ")} | ${wall.note ?? ""} |`);
   }
   lines.push("");
   return lines.join("\n");

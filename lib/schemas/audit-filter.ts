@@ -6,6 +6,8 @@ export const auditFilterSchema = z.object({
   action: filterText(),
   entityType: filterText(),
   actor: filterText(),
+  /** A record's id: its own events and the list views that showed it ("who saw entry X"). */
+  entityId: filterText(),
   from: filterDate,
   to: filterDate,
   page: pageNumber,

@@ -7,6 +7,7 @@ import { may, type Action, type Resource } from "@/lib/access/permissions";
 import type { Viewer } from "@/lib/access/viewer";
 import { getViewer } from "@/lib/server/auth/viewer";
 import { AccessDeniedError, DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
+import { recordRefusal } from "@/lib/server/audit/refusal";
 import { messageText } from "@/lib/i18n/message-key";
 
 /** What every Server Action answers; forms put `fieldErrors` back into their fields. */
@@ -38,6 +39,8 @@ export function serverAction<S extends z.ZodType, T = undefined>(
     const viewer = await getViewer();
     if (!viewer) return { ok: false, formError: t("actionErrors.signedOut") };
     if (options.permission !== "signedIn" && !may(viewer.role, ...options.permission)) {
+      const [resource, action] = options.permission;
+      await recordRefusal(viewer, "access.denied", { entityType: resource, details: { action, via: "serverAction" } });
       return { ok: false, formError: t("actionErrors.forbidden") };
     }
 
@@ -56,9 +59,17 @@ export function serverAction<S extends z.ZodType, T = undefined>(
     try {
       data = await handler(viewer, parsed.data);
     } catch (error) {
-      if (error instanceof AccessDeniedError) return { ok: false, formError: t("actionErrors.forbidden") };
+      // A refusal leaves a trace (rate-limited): a missing permission, or a record the
+      // viewer may not see — indistinguishable from one that does not exist, to the viewer.
+      if (error instanceof AccessDeniedError) {
+        await recordRefusal(viewer, "access.denied", { entityType: error.resource, details: { action: error.action, via: "serverAction" } });
+        return { ok: false, formError: t("actionErrors.forbidden") };
+      }
       if (error instanceof StaleEditError) return { ok: false, formError: t("actionErrors.stale") };
-      if (error instanceof NotFoundError) return { ok: false, formError: t("actionErrors.notFound") };
+      if (error instanceof NotFoundError) {
+        await recordRefusal(viewer, "access.notFound", { entityType: error.entityType, details: { via: "serverAction" } });
+        return { ok: false, formError: t("actionErrors.notFound") };
+      }
       if (error instanceof DomainRuleError) {
         const message = messageText(t, error.messageKey);
         return error.field

@@ -2,7 +2,7 @@ import path from "node:path";
 import sv from "../../lib/i18n/messages/sv/app.json";
 import { navigationFor } from "../../lib/access/navigation";
 import { NAV_ITEMS } from "../../lib/access/navigation";
-import { DEMO_USERS, expect, test } from "./fixtures";
+import { DEMO_USERS, expect, loginAs, test } from "./fixtures";
 
 const label = (key: string) => (sv.nav as Record<string, string>)[key]!;
 
@@ -63,6 +63,28 @@ test("a division head who opens a page of another role gets 403, not the page", 
   const response = await page.goto("/admin/anvandare");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Ingen behörighet" })).toBeVisible();
+});
+
+test("a refused page leaves a trace the coordinator finds in the log", async ({ browser, baseURL }) => {
+  const headContext = await browser.newContext();
+  await loginAs(headContext, baseURL!, { email: "chef.buk@nykoping.example" });
+  const head = await headContext.newPage();
+  expect((await head.goto("/admin/logg"))?.status()).toBe(403);
+  await headContext.close();
+  const coordinatorContext = await browser.newContext();
+  await loginAs(coordinatorContext, baseURL!, { role: "COORDINATOR" });
+  const coordinator = await coordinatorContext.newPage();
+  await coordinator.goto("/admin/logg?action=access.denied");
+  await expect(coordinator.getByRole("table")).toContainText("chef.buk@nykoping.example");
+  await coordinatorContext.close();
+});
+
+test("an observer's start page shows figures only: no titles, no single records", async ({ page, loginAs }) => {
+  await loginAs("OBSERVER");
+  await page.goto("/oversikt");
+  await expect(page.getByText("Du ser sammanställda siffror för hela kommunen.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+  await expect(page.getByText("Värdegrundsarbete i förskola och skola")).toHaveCount(0);
 });
 
 test("signing out ends the session", async ({ page, loginAs }) => {

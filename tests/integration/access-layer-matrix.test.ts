@@ -57,7 +57,10 @@ describe("access matrix through the access layer", () => {
             for (const action of ACTIONS) {
               const expected = [...(own.includes(action) ? ["own"] : []), ...(other.includes(action) ? ["other"] : [])].sort();
               const visible = run(viewer, async (tx) => label(await spec.visible(tx, viewer, action as Action), model));
-              if (expected.length > 0) {
+              if (role === "OBSERVER" && model === "trainingAttendance") {
+                // Observers get counts only (decision 011): aggregates, never a row.
+                await expect(visible, action).rejects.toBeInstanceOf(AccessDeniedError);
+              } else if (expected.length > 0) {
                 expect(await visible, action).toEqual(expected);
               } else if (role === "OBSERVER" && model === "followUp" && (action === "list" || action === "read")) {
                 // An observer's finished-records scope, which finds no unfinished row here.

@@ -15,11 +15,10 @@ const NOT_DIVISION_RECORDS: Record<string, { why: string; rls?: string }> = {
     rls: "account data, administered under the separation-of-duties rule (decision 006 and the identity work), not through division scopes",
   },
   NetworkMembership: {
-    why: "the VBE network's roster (who holds which responsibility): organisation data the whole network sees, as it sees the meetings",
-    rls: "no division's content: a member's division is a fact about the person, like DivisionMembership",
+    why: "the VBE network's roster (who holds which responsibility): organisation data the whole network sees, as it sees the meetings (its policies mirror networkMeeting, decision 011)",
   },
   AuditEvent: {
-    why: "`divisionId` tags an event; the trail is the coordinator's alone (authorize(…, \"auditEvent\", …) and the audit_read policy)",
+    why: "`divisionId` tags an event; the trail is the coordinator's alone (authorize(…, \"auditEvent\", …) and the audit_select policy)",
   },
 };
 

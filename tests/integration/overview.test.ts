@@ -51,6 +51,32 @@ describe("getOverview: the start page's figures are scoped to the viewer", () =>
     expect(o).toMatchObject({ openTrainingNeeds: 0, staffToTrain: 0, activeMeasures: 0, overdueCount: 0 });
   });
 
+  it("gives an observer counts only: no titles, no single overdue records, small counts suppressed", async () => {
+    const o = await getOverview(viewer("OBSERVER", [], userId));
+    expect(o.overdue).toEqual([]);
+    expect(JSON.stringify(o)).not.toMatch(/försenad|åtgärd/i);
+    // 2 open needs, 2 active measures, 2 overdue measures: all below the default threshold 5.
+    expect(o).toMatchObject({
+      countsOnly: true,
+      openTrainingNeeds: { fewerThan: 5 },
+      activeMeasures: { fewerThan: 5 },
+      overdueCount: { fewerThan: 5 },
+      entriesAwaitingReview: null,
+    });
+    // 45 staff to train is above it, so it is shown exactly.
+    expect(o.staffToTrain).toBe(45);
+  });
+
+  it("follows the suppression threshold setting", async () => {
+    await db().setting.create({ data: { key: "aggregates.suppressionThreshold", value: 2 } });
+    try {
+      const o = await getOverview(viewer("OBSERVER", [], userId));
+      expect(o).toMatchObject({ openTrainingNeeds: 2, activeMeasures: 2, overdueCount: 2 });
+    } finally {
+      await db().setting.delete({ where: { key: "aggregates.suppressionThreshold" } });
+    }
+  });
+
   it("refuses the IT administrator, who has no access to the plan's content", async () => {
     await expect(getOverview(viewer("ADMIN", [], userId))).rejects.toBeInstanceOf(AccessDeniedError);
   });

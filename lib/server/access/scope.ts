@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Action } from "@/lib/access/permissions";
+import { may, type Action } from "@/lib/access/permissions";
 import type { Viewer } from "@/lib/access/viewer";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { authorize } from "./authorize";
@@ -43,8 +43,12 @@ export const scopes = {
   },
   /** Head-counts per division are aggregate figures: read under `aggregates`, own division
    * for division heads and network members, every division for coordinator and observers. */
+  /** A division's figures of a training event, as rows: for those who read training events.
+   * Observers get counts only (varna_aggregate_figures, decision 011), never a row. */
   trainingAttendance(viewer: Viewer, action: Action): Prisma.TrainingAttendanceWhereInput {
-    return authorize(viewer, "aggregates", action) === "all" ? {} : { divisionId: ownDivisions(viewer) };
+    const scope = authorize(viewer, "aggregates", action);
+    if (!may(viewer.role, "trainingEvent", "read")) throw new AccessDeniedError("trainingAttendance", action);
+    return scope === "all" ? {} : { divisionId: ownDivisions(viewer) };
   },
   measure(viewer: Viewer, action: Action, resource: "measure" | "aggregates" = "measure"): Prisma.MeasureWhereInput {
     return authorize(viewer, resource, action) === "all" ? {} : { ownerDivisionId: ownDivisions(viewer) };

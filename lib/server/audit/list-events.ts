@@ -5,7 +5,7 @@ import { authorize } from "@/lib/server/access/authorize";
 import { withViewer } from "@/lib/server/access/with-viewer";
 import type { Viewer } from "@/lib/access/viewer";
 import type { AuditFilter } from "@/lib/schemas/audit-filter";
-import { verifyAuditChain, type ChainReport } from "./verify-chain";
+import { verifyAuditChainSinceCheckpoint, type ChainState } from "./checkpoint";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -20,17 +20,24 @@ export type AuditRow = {
   ip: string | null;
 };
 
-export type AuditPage = Paged<AuditRow> & { chain: ChainReport };
+export type AuditPage = Paged<AuditRow> & { chain: ChainState };
 
 function dayStart(date: string) {
   return new Date(`${date}T00:00:00.000Z`);
 }
 
-/** The coordinator's view of the trail: filtered, newest first, one page at a time. */
+/**
+ * The coordinator's view of the trail: filtered, newest first, one page at a time, with the
+ * chain's state (verified since the last checkpoint, not from the start on every view).
+ * `entityId` answers "who saw entry X": events about X itself and list views that showed it.
+ */
 export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Promise<AuditPage> {
   // The trail is not a division's record: only an `all` grant exists for it (the coordinator's).
   authorize(viewer, "auditEvent", "list");
   const where: Prisma.AuditEventWhereInput = {
+    ...(filter.entityId
+      ? { OR: [{ entityId: filter.entityId }, { details: { path: ["entryIds"], array_contains: [filter.entityId] } }] }
+      : {}),
     ...(filter.action ? { action: { contains: filter.action, mode: "insensitive" } } : {}),
     ...(filter.entityType ? { entityType: { equals: filter.entityType, mode: "insensitive" } } : {}),
     ...(filter.actor
@@ -45,6 +52,7 @@ export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Prom
         }
       : {}),
   };
+  const chain = await verifyAuditChainSinceCheckpoint();
   return withViewer(viewer, async (tx) => {
     const found = await loadPage(filter.page, AUDIT_PAGE_SIZE, {
       count: () => tx.auditEvent.count({ where }),
@@ -71,7 +79,7 @@ export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Prom
         entityId: e.entityId,
         ip: e.ip,
       })),
-      chain: await verifyAuditChain(tx),
+      chain,
     };
   });
 }

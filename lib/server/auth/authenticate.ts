@@ -15,8 +15,8 @@ let dummyHash: Promise<string> | undefined;
 /**
  * Checks a local account's e-mail and password; null for any failure, without saying why.
  * Every failure is counted for throttling and audited (with the e-mail's domain and a hash,
- * never the password); a blocked account or address is refused before the password is
- * looked at. The session itself (and the success event) is started by the JWT callback.
+ * never the password; a flood rate-limited, see recordSignInFailed); a blocked account or
+ * address is refused before the password is looked at. The session itself (and the success event) is started by the JWT callback.
  */
 export async function authenticate(input: unknown, context: { ip?: string | null } = {}): Promise<AuthenticatedUser | null> {
   const parsed = signInSchema.safeParse(input);
@@ -27,7 +27,7 @@ export async function authenticate(input: unknown, context: { ip?: string | null
 
   const fail = async (reason: SignInFailureReason, userId: string | null = null) => {
     if (reason !== "throttled") await recordSignInFailure(keys);
-    await recordSignInFailed(email, "credentials", reason, userId);
+    await recordSignInFailed(email, "credentials", reason, userId, keys.ip);
     return null;
   };
 

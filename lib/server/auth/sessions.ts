@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db, type DbTx } from "@/lib/server/db";
 import { recordAudit } from "@/lib/server/audit/record";
+import { firstInWindow } from "@/lib/server/audit/refusal";
 import type { Role } from "@/lib/access/permissions";
 
 // Timeouts of a session (docs/decisions/005-sessions-and-sign-in-throttling.md).
@@ -46,13 +47,24 @@ export async function startSession(user: { id: string; role: Role }, method: Sig
 
 export type SignInFailureReason = "badPassword" | "unknownAccount" | "inactive" | "throttled" | "noLocalPassword";
 
+/**
+ * Password sign-ins that a flood can repeat without bound — a blocked caller trying on, or
+ * made-up e-mails — reach the trail at most once a minute per address (or once a minute in all
+ * when the address is unknown). Failures on a real account are each kept: the throttle stops
+ * them after ACCOUNT_FAILURE_LIMIT, and from then on they are "throttled". Single sign-on
+ * refusals are each kept: each one needs a completed sign-on at the identity provider.
+ */
+const FLOODABLE: ReadonlySet<SignInFailureReason> = new Set(["throttled", "unknownAccount"]);
+
 export async function recordSignInFailed(
   email: string,
   method: SignInMethod,
   reason: SignInFailureReason,
   userId: string | null = null,
+  ip: string | null = null,
 ): Promise<void> {
   await db().$transaction(async (tx) => {
+    if (method === "credentials" && FLOODABLE.has(reason) && !(await firstInWindow(tx, `ip:${ip ?? "unknown"}`, `auth.signIn.failed:${method}:${reason}`))) return;
     await recordAudit(tx, null, {
       action: "auth.signIn.failed",
       entityType: "User",

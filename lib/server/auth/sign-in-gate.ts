@@ -14,6 +14,6 @@ export async function refuseThrottledSignIn(request: Request): Promise<{ retryAf
   const ip = clientAddressFrom(request.headers);
   const wait = await signInBlockedFor({ email: normalised, ip });
   if (wait === null) return null;
-  await recordSignInFailed(normalised, "credentials", "throttled");
+  await recordSignInFailed(normalised, "credentials", "throttled", null, ip);
   return { retryAfterSeconds: wait };
 }

@@ -7,6 +7,7 @@ import { may, type Action, type Resource } from "@/lib/access/permissions";
 import type { Viewer } from "@/lib/access/viewer";
 import { authOptions } from "./options";
 import { touchSession } from "./sessions";
+import { recordRefusal } from "@/lib/server/audit/refusal";
 
 // lib/server/users/* still imports the type from here until it adopts lib/access/viewer.
 export type { Viewer };
@@ -43,6 +44,9 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function requireViewer(resource?: Resource, action: Action = "list"): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
-  if (resource && !may(viewer.role, resource, action)) forbidden();
+  if (resource && !may(viewer.role, resource, action)) {
+    await recordRefusal(viewer, "access.denied", { entityType: resource, details: { action, via: "page" } });
+    forbidden();
+  }
   return viewer;
 }

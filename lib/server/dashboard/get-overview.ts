@@ -2,6 +2,7 @@ import "server-only";
 import { withViewer } from "@/lib/server/access/with-viewer";
 import { may } from "@/lib/access/permissions";
 import { scopes, within } from "@/lib/server/access/scope";
+import { authorize } from "@/lib/server/access/authorize";
 import type { Viewer } from "@/lib/access/viewer";
 import type { ActionItemStatus, MeasureStatus, TrainingNeedStatus } from "@/lib/server/generated/prisma/enums";
 
@@ -17,13 +18,18 @@ export type OverdueItem = {
   dueDate: Date;
 };
 
+/** A count, or — for a viewer who sees counts only — "fewer than the threshold". */
+export type Figure = number | { fewerThan: number };
+
 export type Overview = {
-  openTrainingNeeds: number;
-  staffToTrain: number;
-  activeMeasures: number;
+  /** True for a viewer who gets figures only (an observer): no titles, no single records. */
+  countsOnly: boolean;
+  openTrainingNeeds: Figure;
+  staffToTrain: Figure;
+  activeMeasures: Figure;
   entriesAwaitingReview: number | null;
   overdue: OverdueItem[];
-  overdueCount: number;
+  overdueCount: Figure;
 };
 
 const OVERDUE_LIST_LENGTH = 8;
@@ -34,9 +40,36 @@ function startOfToday() {
   return d;
 }
 
+/**
+ * The figures of a viewer who may not read the records behind them (an observer): from the
+ * database's aggregate function, which runs past row-level security, returns totals only and
+ * suppresses a count below the threshold (Setting `aggregates.suppressionThreshold`).
+ */
+async function countsOnlyOverview(viewer: Viewer, today: Date): Promise<Overview> {
+  const rows = await withViewer(viewer, (tx) =>
+    tx.$queryRaw<{ metric: string; value: bigint | null }[]>`SELECT metric, value FROM varna_aggregate_figures(${today}::date)`);
+  const values = new Map(rows.map((r) => [r.metric, r.value]));
+  const threshold = Number(values.get("suppressionThreshold") ?? 5);
+  const figure = (metric: string): Figure => {
+    const value = values.get(metric);
+    return value === null || value === undefined ? { fewerThan: threshold } : Number(value);
+  };
+  return {
+    countsOnly: true,
+    openTrainingNeeds: figure("openTrainingNeeds"),
+    staffToTrain: figure("staffToTrain"),
+    activeMeasures: figure("activeMeasures"),
+    entriesAwaitingReview: null,
+    overdue: [],
+    overdueCount: figure("overdueMeasures"),
+  };
+}
+
 /** The start page's figures, scoped to what the viewer may see. */
 export async function getOverview(viewer: Viewer): Promise<Overview> {
   const today = startOfToday();
+  authorize(viewer, "aggregates", "read");
+  if (!may(viewer.role, "measure", "list")) return countsOnlyOverview(viewer, today);
   const needWhere = within(scopes.trainingNeed(viewer, "read", "aggregates"), { status: { in: OPEN_NEEDS } });
   const measureScope = scopes.measure(viewer, "read", "aggregates");
   const measureWhere = within(measureScope, { status: { in: ACTIVE_MEASURES } });
@@ -96,6 +129,7 @@ export async function getOverview(viewer: Viewer): Promise<Overview> {
     .slice(0, OVERDUE_LIST_LENGTH);
 
   return {
+    countsOnly: false,
     openTrainingNeeds: needs._count._all,
     staffToTrain: needs._sum.headcount ?? 0,
     activeMeasures,

@@ -2,6 +2,7 @@ import "server-only";
 import { scopes, within } from "@/lib/server/access/scope";
 import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
+import { recordRefusal } from "@/lib/server/audit/refusal";
 import type { Viewer } from "@/lib/access/viewer";
 import { NotFoundError } from "@/lib/server/errors";
 
@@ -9,12 +10,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One situation entry, if it is in the viewer's divisions. Another division's entry is
- * "not found" — exactly as a non-existent one, so a guessed id reveals nothing. Audited.
+ * "not found" — exactly as a non-existent one, so a guessed id reveals nothing. Audited,
+ * and so is the miss (`access.notFound`, rate-limited): a guessed id leaves a trace.
  */
 export async function getSituationEntry(viewer: Viewer, id: string) {
   const where = scopes.situationEntry(viewer, "read");
   if (!UUID.test(id)) throw new NotFoundError("SituationEntry");
-  return withViewer(viewer, async (tx) => {
+  const found = await withViewer(viewer, async (tx) => {
     const entry = await tx.situationEntry.findFirst({
       where: within(where, { id }),
       select: {
@@ -24,7 +26,7 @@ export async function getSituationEntry(viewer: Viewer, id: string) {
         division: { select: { name: true } }, district: { select: { name: true } },
       },
     });
-    if (!entry) throw new NotFoundError("SituationEntry");
+    if (!entry) return null;
     await recordAudit(tx, viewer, {
       action: "situationEntry.read",
       entityType: "SituationEntry",
@@ -33,4 +35,9 @@ export async function getSituationEntry(viewer: Viewer, id: string) {
     });
     return { ...entry, division: entry.division.name, district: entry.district?.name ?? null };
   });
+  if (!found) {
+    await recordRefusal(viewer, "access.notFound", { entityType: "SituationEntry", entityId: id });
+    throw new NotFoundError("SituationEntry");
+  }
+  return found;
 }

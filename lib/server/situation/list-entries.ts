@@ -46,7 +46,8 @@ export async function listSituationEntries(viewer: Viewer, filter: SituationFilt
     await recordAudit(tx, viewer, {
       action: "situationEntry.list",
       entityType: "SituationEntry",
-      details: { shown: found.rows.length, page: found.page, ...(filter.environment ? { environment: filter.environment } : {}), ...(filter.status ? { status: filter.status } : {}) },
+      // Which entries were shown, so "who saw entry X" can be answered (/admin/logg?entityId=X).
+      details: { shown: found.rows.length, entryIds: found.rows.map((r) => r.id), page: found.page, ...(filter.environment ? { environment: filter.environment } : {}), ...(filter.status ? { status: filter.status } : {}) },
     });
     return { ...found, rows: found.rows.map((r) => ({ ...r, division: r.division.name, district: r.district?.name ?? null })) };
   });

@@ -21,22 +21,32 @@ export default async function AuditLogPage({ searchParams }: Props) {
   const filter = await searchParamsOf(auditFilterSchema, searchParams);
   const [t, format, result] = await Promise.all([getTranslations("audit"), getFormatter(), listAuditEvents(viewer, filter)]);
   const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
-  const query = { action: filter.action, entityType: filter.entityType, actor: filter.actor, from: filter.from, to: filter.to };
+  const query = { action: filter.action, entityType: filter.entityType, actor: filter.actor, entityId: filter.entityId, from: filter.from, to: filter.to };
 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <p
+      <div
         role="status"
         className={`mb-4 rounded-md border px-3 py-2 text-sm ${result.chain.ok ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-300 bg-red-50 text-red-900"}`}
       >
-        {result.chain.ok ? t("chainOk", { events: result.chain.events }) : t("chainBroken", { id: result.chain.firstBrokenId })}
-      </p>
+        <p>
+          {result.chain.ok
+            ? t("chainOk", { events: result.chain.events })
+            : t("chainBroken", { count: result.chain.breaks.length, ids: result.chain.breaks.slice(0, 20).map((b) => b.id).join(", ") })}
+        </p>
+        <p className="mt-1 text-xs">
+          {result.chain.verifiedAt
+            ? t("chainVerifiedAt", { when: format.dateTime(result.chain.verifiedAt, { dateStyle: "short", timeStyle: "medium" }) })
+            : t("chainNeverVerified")}
+        </p>
+      </div>
 
       <form method="get" className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6" aria-label={t("filters")}>
         <label className="text-sm font-medium lg:col-span-2">{t("action")}<input name="action" defaultValue={filter.action} className={input} /></label>
         <label className="text-sm font-medium">{t("entityType")}<input name="entityType" defaultValue={filter.entityType} className={input} /></label>
         <label className="text-sm font-medium">{t("actor")}<input name="actor" defaultValue={filter.actor} className={input} /></label>
+        <label className="text-sm font-medium lg:col-span-2">{t("entityId")}<input name="entityId" defaultValue={filter.entityId} className={input} /></label>
         <label className="text-sm font-medium">{t("from")}<input type="date" name="from" defaultValue={filter.from} className={input} /></label>
         <label className="text-sm font-medium">{t("to")}<input type="date" name="to" defaultValue={filter.to} className={input} /></label>
         <div className="flex items-center gap-3 lg:col-span-6">
