@@ -1,11 +1,19 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // A stand-in OpenID Connect provider, so single sign-on is tested end to end offline.
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 7);
 const OIDC = { OIDC_CLIENT_ID: "varna-e2e", OIDC_CLIENT_SECRET: "e2e-hemlighet" };
-// Debian's Chromium: Playwright's own browser download is not possible on closed networks.
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Playwright's own browser download is not possible on closed networks: scripts/e2e/browser.mjs
+// finds Debian's Chromium, installs it, or falls back to one shipped in an npm package. It is
+// resolved once; the workers inherit the answer through the environment.
+type Browser = { source: string; executablePath: string; args: string[]; env: Record<string, string> };
+process.env.VARNA_E2E_BROWSER ??= execFileSync(process.execPath, ["scripts/e2e/browser.mjs", "--json"], {
+  stdio: ["ignore", "pipe", "inherit"],
+  encoding: "utf8",
+});
+const browser = JSON.parse(process.env.VARNA_E2E_BROWSER) as Browser;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -21,16 +29,10 @@ export default defineConfig({
     timezoneId: "Europe/Stockholm",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      executablePath: browser.executablePath,
+      args: browser.args,
+      // The npm package's Chromium needs its own libraries and fonts found through the environment.
+      env: Object.keys(browser.env).length ? { ...process.env, ...browser.env } as Record<string, string> : undefined,
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],

@@ -2,6 +2,14 @@
 // request headers (read by the app) and response headers, or answer the request itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { DEFAULT_LOCALE, LOCALES, LOCALE_HEADER, PUBLIC_PAGE_HEADER } from "@/lib/i18n/config";
+import { env } from "@/lib/env";
+import {
+  CLIENT_ADDRESS_HEADER,
+  PEER_ADDRESS_HEADER,
+  deriveClientAddress,
+  parseTrustedProxies,
+  type TrustedProxies,
+} from "@/lib/net/client-address";
 
 type Step = (request: NextRequest, requestHeaders: Headers, responseHeaders: Headers) => Response | void;
 
@@ -48,6 +56,44 @@ const sameOriginWrites: Step = (request) => {
   }
 };
 
+/**
+ * A malformed percent-escape in the path (`/lagesbild/%ZZ`) makes Next fail while decoding a
+ * dynamic segment and answer 500. Such an address names no page: answer the not-found page
+ * (404) before Next tries.
+ */
+const malformedPath: Step = (request, requestHeaders) => {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404, request: { headers: requestHeaders } });
+  }
+};
+
+/** No page lives here: rewriting to it renders app/not-found.tsx. */
+const NOT_FOUND_PATH = "/_ogiltig-adress";
+
+/**
+ * The client's address, derived once (lib/net/client-address.ts) from the socket's address
+ * that scripts/server.mjs passes on and, behind a trusted proxy, X-Forwarded-For. The app
+ * reads only the result; a copy sent by the client is removed first.
+ */
+const clientAddress: Step = (request, requestHeaders) => {
+  requestHeaders.delete(CLIENT_ADDRESS_HEADER);
+  requestHeaders.delete(PEER_ADDRESS_HEADER);
+  const address = deriveClientAddress({
+    peer: request.headers.get(PEER_ADDRESS_HEADER),
+    forwardedFor: request.headers.get("x-forwarded-for"),
+    trusted: trustedProxies(),
+  });
+  if (address) requestHeaders.set(CLIENT_ADDRESS_HEADER, address);
+};
+
+let trusted: TrustedProxies | undefined;
+function trustedProxies(): TrustedProxies {
+  trusted ??= parseTrustedProxies(env().TRUSTED_PROXIES);
+  return trusted;
+}
+
 export const NONCE_HEADER = "x-nonce";
 
 /**
@@ -91,7 +137,7 @@ const securityHeaders: Step = (request, requestHeaders, responseHeaders) => {
   if (https) responseHeaders.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
 };
 
-const STEPS: Step[] = [securityHeaders, sameOriginWrites, localeFromPath];
+const STEPS: Step[] = [securityHeaders, malformedPath, clientAddress, sameOriginWrites, localeFromPath];
 
 export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);

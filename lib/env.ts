@@ -1,6 +1,7 @@
 // The one place environment variables are read. Parsed by zod at start-up so a wrong value
 // stops the app with a clear message instead of failing later in a request.
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/net/client-address";
 
 const bool = z
   .enum(["true", "false", "1", "0"])
@@ -29,6 +30,26 @@ export const envSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: intFrom(100, 120_000, 5_000),
   /** Longest a single SQL statement may run. */
   DB_STATEMENT_TIMEOUT_MS: intFrom(100, 600_000, 15_000),
+  /** Requests inside the app at once per process; more wait (see below), then get 503. Default: DB_POOL_MAX. */
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).optional(),
+  /** Requests that may wait for admission at once; beyond that they get 503 straight away. */
+  REQUEST_QUEUE_MAX: intFrom(0, 100_000, 200),
+  /** Longest a request waits for admission before it gets 503 with Retry-After. */
+  REQUEST_QUEUE_TIMEOUT_MS: intFrom(0, 120_000, 10_000),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses and CIDR
+   * ranges. None by default: the client's address is the socket's.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES: ${(error as Error).message}` });
+      }
+    }),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET måste vara minst 32 tecken").optional(),
   NEXTAUTH_URL: z.url().optional(),
   /**

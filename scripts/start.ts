@@ -107,13 +107,16 @@ async function main() {
       NEXTAUTH_SECRET: authSecret(),
       NEXTAUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
-      // The embedded database serves one query at a time; a large pool would only queue.
+      // The embedded database runs one query at a time: a large pool would only queue inside
+      // it, past every timeout. Four requests work at once, the rest wait for admission.
       ...(embedded && !process.env.DB_POOL_MAX ? { DB_POOL_MAX: "4" } : {}),
+      PORT: String(env.PORT),
     };
     if (!dev) buildIfNeeded(appEnv);
 
     step(dev ? "startar utvecklingsservern …" : "startar servern …");
-    child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
+    // scripts/server.mjs: Next's handler behind the socket address and the admission queue.
+    child = spawn(process.execPath, [path.join(projectRoot, "scripts/server.mjs"), ...(dev ? ["--dev"] : [])], {
       cwd: projectRoot,
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, ...appEnv },

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
 import { getViewer } from "@/lib/server/auth/viewer";
+import { searchParamsOf } from "@/lib/route-params";
+import { signInErrorSchema } from "@/lib/schemas/params";
 import { singleSignOn } from "@/lib/server/auth/options";
 import { FormError } from "@/components/forms/form-error";
 import { LoginForm } from "./_components/login-form";
@@ -16,18 +19,18 @@ const ERROR_TEXT = {
   OAuthSignin: "ssoFailed",
   Callback: "ssoFailed",
   AccessDenied: "ssoNoAccount",
-} as const;
+} as const satisfies Record<NonNullable<z.output<typeof signInErrorSchema>["error"]>, string>;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
   return { title: t("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getViewer()) redirect("/");
   const t = await getTranslations();
-  const { error } = await searchParams;
-  const errorKey = typeof error === "string" && error in ERROR_TEXT ? ERROR_TEXT[error as keyof typeof ERROR_TEXT] : null;
+  const { error } = await searchParamsOf(signInErrorSchema, searchParams);
+  const errorKey = error ? ERROR_TEXT[error] : null;
   const sso = singleSignOn();
   return (
     <main id="main" className="flex min-h-screen items-center justify-center p-4">

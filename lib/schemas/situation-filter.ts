@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageNumber } from "./params";
 
 export const ENVIRONMENTS = ["RIGHT_WING", "LEFT_WING", "ISLAMIST", "OTHER_UNCLEAR"] as const;
 export const ENTRY_STATUSES = ["DRAFT", "SUBMITTED", "REVIEWED", "ARCHIVED"] as const;
@@ -10,6 +11,6 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 export const situationFilterSchema = z.object({
   environment: optionalEnum(ENVIRONMENTS),
   status: optionalEnum(ENTRY_STATUSES),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageNumber,
 });
 export type SituationFilter = z.infer<typeof situationFilterSchema>;

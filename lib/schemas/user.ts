@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/access/permissions";
+import { filterText, pageNumber } from "./params";
 
 // Messages are catalog keys: `users.errors.*` (full keys) or `validation.*` (short keys).
 const name = z.string().trim().min(1, "users.errors.nameRequired").max(120, "tooLong");
@@ -25,6 +26,6 @@ export const setUserActiveSchema = z.object({
 export type SetUserActiveInput = z.input<typeof setUserActiveSchema>;
 
 export const userListQuerySchema = z.object({
-  q: z.string().trim().max(100).catch(""),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  q: filterText(100).transform((v) => v ?? ""),
+  page: pageNumber,
 });

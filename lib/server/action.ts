@@ -1,4 +1,5 @@
 import "server-only";
+import { markedUnavailable } from "@/lib/server/unavailable";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -75,6 +76,9 @@ export function serverAction<S extends z.ZodType, T = undefined>(
           ? { ok: false, fieldErrors: { [error.field]: [message] }, formError: t("actionErrors.invalid") }
           : { ok: false, formError: message };
       }
+      // The database was overloaded (no connection in time, statement cancelled): the
+      // transaction rolled back, so nothing was saved — the form says so instead of a 500.
+      if (markedUnavailable()) return { ok: false, formError: t("actionErrors.unavailable") };
       throw error;
     }
     for (const entry of options.revalidate ?? []) {

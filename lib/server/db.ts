@@ -1,7 +1,9 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
+import { Pool, type PoolClient } from "pg";
 import { env } from "@/lib/env";
+import { isOverloadError, markUnavailable } from "@/lib/server/unavailable";
 
 export type Db = ReturnType<typeof createPrismaClient>;
 
@@ -14,7 +16,7 @@ type PoolOptions = { max?: number; connectTimeoutMs?: number; statementTimeoutMs
  */
 export function createPrismaClient(url: string, options: PoolOptions = {}) {
   const config = env();
-  const adapter = new PrismaPg({
+  const pool = new Pool({
     connectionString: url,
     max: options.max ?? config.DB_POOL_MAX,
     connectionTimeoutMillis: options.connectTimeoutMs ?? config.DB_CONNECT_TIMEOUT_MS,
@@ -22,7 +24,48 @@ export function createPrismaClient(url: string, options: PoolOptions = {}) {
     statement_timeout: options.statementTimeoutMs ?? config.DB_STATEMENT_TIMEOUT_MS,
     application_name: "varna",
   });
+  watchForOverload(pool);
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+const watched = Symbol("varna.overload-watched");
+
+/**
+ * A request that cannot get a connection in time, or whose statement is cancelled by the
+ * timeout, marks itself unavailable (lib/server/unavailable.ts): it answers 503, not 500.
+ */
+function watchForOverload(pool: Pool) {
+  type Callback = (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void;
+  const connect = pool.connect.bind(pool) as (callback?: Callback) => Promise<PoolClient> | void;
+  const noted = (error: unknown) => {
+    if (isOverloadError(error)) markUnavailable();
+    return error;
+  };
+  const watch = (client: PoolClient) => {
+    const tagged = client as PoolClient & { [watched]?: true };
+    if (tagged[watched]) return client;
+    tagged[watched] = true;
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      const result = query(...args);
+      return result instanceof Promise ? result.catch((e: unknown) => Promise.reject(noted(e))) : result;
+    }) as typeof client.query;
+    return client;
+  };
+  // Queries outside a transaction go through pool.query (which uses callbacks inside).
+  const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    const result = poolQuery(...args);
+    return result instanceof Promise ? result.catch((e: unknown) => Promise.reject(noted(e))) : result;
+  }) as typeof pool.query;
+  // pg-pool calls connect() with a callback itself (pool.query); callers use the promise.
+  pool.connect = ((callback?: Callback) => {
+    if (callback) {
+      return connect((error, client, done) => (error ? callback(noted(error) as Error) : callback(undefined, watch(client!), done)));
+    }
+    return (connect() as Promise<PoolClient>).then(watch, (e: unknown) => Promise.reject(noted(e)));
+  }) as typeof pool.connect;
 }
 
 const globalForDb = globalThis as unknown as { varnaDb?: Db };

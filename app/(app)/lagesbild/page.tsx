@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Pagination } from "@/components/layout/pagination";
 import { EmptyState } from "@/components/layout/empty-state";
 import { DataTable } from "@/components/layout/data-table";
-import { firstValues } from "@/lib/pagination";
+import { searchParamsOf } from "@/lib/route-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("situation"))("title") };
@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SituationPage({ searchParams }: Props) {
   const viewer = await requireViewer("situationEntry", "list");
-  const filter = situationFilterSchema.parse(await firstValues(searchParams));
+  const filter = await searchParamsOf(situationFilterSchema, searchParams);
   const [t, format, result] = await Promise.all([getTranslations("situation"), getFormatter(), listSituationEntries(viewer, filter)]);
   const scope = scopeFor(viewer.role, "situationEntry", "list") === "all" ? t("scopeAll") : t("scopeOwn", { count: viewer.divisionIds.length });
   const select = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2";

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
+import { searchParamsOf } from "@/lib/route-params";
+import { editorNoticeSchema } from "@/lib/schemas/params";
 import { getEditorOverview } from "@/lib/server/public-content/get-editor-overview";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/layout/empty-state";
@@ -17,10 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const link = "text-brand-700 underline hover:text-brand-900";
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ publicerad?: string; sprak?: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function Page({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer("publicContent", "update");
-  const { publicerad, sprak } = await searchParams;
-  const justPublished = publicerad && /^\d+$/.test(publicerad) ? Number(publicerad) : null;
+  const { publicerad: justPublished, sprak } = await searchParamsOf(editorNoticeSchema, searchParams);
   const [overview, t, format] = await Promise.all([
     getEditorOverview(viewer),
     getTranslations("public.editor"),
@@ -39,7 +42,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ p
         {justPublished !== null ? (
           <p className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
             {t("preview.published", { number: justPublished })}{" "}
-            {sprak && PUBLIC_PATHS[sprak] ? <a href={PUBLIC_PATHS[sprak]} className={link}>{t("viewPublic")}</a> : null}
+            {sprak ? <a href={PUBLIC_PATHS[sprak]} className={link}>{t("viewPublic")}</a> : null}
           </p>
         ) : null}
       </div>

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
 import type { Viewer } from "@/lib/access/viewer";
+import { clientAddressFrom } from "@/lib/server/client-address";
 
 export type AuditInput = {
   /** Verb of the event, e.g. `situationEntry.update`, `auth.signIn.failed`, `export.pdf`. */
@@ -17,8 +18,7 @@ type Actor = Pick<Viewer, "id" | "role"> | null;
 async function requestOrigin(): Promise<{ ip: string | null; userAgent: string | null }> {
   try {
     const h = await headers();
-    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-    return { ip, userAgent: h.get("user-agent")?.slice(0, 500) ?? null };
+    return { ip: clientAddressFrom(h), userAgent: h.get("user-agent")?.slice(0, 500) ?? null };
   } catch {
     return { ip: null, userAgent: null }; // outside a request (scripts, tests)
   }

@@ -6,7 +6,7 @@ import type { Role } from "@/lib/access/permissions";
 import { authenticate } from "./authenticate";
 import { OIDC_PROVIDER_ID, oidcConfig, oidcProvider, type OidcUser } from "./oidc";
 import { ABSOLUTE_TIMEOUT_MS, endSession, startSession } from "./sessions";
-import { clientAddress } from "./throttle";
+import { clientAddressFrom } from "@/lib/server/client-address";
 
 export const SESSION_MAX_AGE_SECONDS = ABSOLUTE_TIMEOUT_MS / 1000;
 
@@ -28,7 +28,7 @@ function buildAuthOptions(): NextAuthOptions {
         id: "credentials",
         name: "Lokalt konto",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: async (credentials, req) => authenticate(credentials, { ip: clientAddress(req?.headers ?? {}) }),
+        authorize: async (credentials, req) => authenticate(credentials, { ip: clientAddressFrom(req?.headers ?? {}) }),
       }),
       ...(sso ? [oidcProvider(sso)] : []),
     ],

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordSignInFailed } from "./sessions";
-import { clientAddress, signInBlockedFor } from "./throttle";
+import { clientAddressFrom } from "@/lib/server/client-address";
+import { signInBlockedFor } from "./throttle";
 
 /**
  * Checks a credentials sign-in request against the throttle before next-auth sees it.
@@ -10,7 +11,7 @@ export async function refuseThrottledSignIn(request: Request): Promise<{ retryAf
   const form = await request.clone().formData().catch(() => null);
   const email = form?.get("email");
   const normalised = typeof email === "string" ? email.trim().toLowerCase() : "";
-  const ip = clientAddress(request.headers);
+  const ip = clientAddressFrom(request.headers);
   const wait = await signInBlockedFor({ email: normalised, ip });
   if (wait === null) return null;
   await recordSignInFailed(normalised, "credentials", "throttled", null, ip);

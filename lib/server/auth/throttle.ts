@@ -19,19 +19,6 @@ export function addressKey(ip: string): string {
   return `ip:${ip}`;
 }
 
-/**
- * The client's address for the per-address limit: the right-most X-Forwarded-For entry,
- * which is what a reverse proxy in front of the app appends (left-most entries are whatever
- * the client sent). Without such a proxy a client can choose it, so the per-account limit
- * is the one that protects accounts.
- */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string | null {
-  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : raw;
-  const last = value?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return last ? last.slice(0, 64) : null;
-}
-
 type Keys = { email: string; ip: string | null };
 
 function keysWithLimits({ email, ip }: Keys): { key: string; limit: number }[] {

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { listUsers } from "@/lib/server/users/list-users";
 import { userListQuerySchema } from "@/lib/schemas/user";
+import { searchParamsOf } from "@/lib/route-params";
 import { may } from "@/lib/access/permissions";
 import { DataTable } from "@/components/layout/data-table";
 import { PageHeader } from "@/components/layout/page-header";
@@ -18,7 +19,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function Page({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer("user", "list");
-  const query = userListQuerySchema.parse(await searchParams);
+  const query = await searchParamsOf(userListQuerySchema, searchParams);
   const { items, total, page, pageCount } = await listUsers(viewer, query);
   const t = await getTranslations();
   const format = await getFormatter();

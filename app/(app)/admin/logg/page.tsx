@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Pagination } from "@/components/layout/pagination";
 import { EmptyState } from "@/components/layout/empty-state";
 import { DataTable } from "@/components/layout/data-table";
-import { firstValues } from "@/lib/pagination";
+import { searchParamsOf } from "@/lib/route-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -18,7 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AuditLogPage({ searchParams }: Props) {
   const viewer = await requireViewer("auditEvent", "list");
-  const filter = auditFilterSchema.parse(await firstValues(searchParams));
+  const filter = await searchParamsOf(auditFilterSchema, searchParams);
   const [t, format, result] = await Promise.all([getTranslations("audit"), getFormatter(), listAuditEvents(viewer, filter)]);
   const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
   const query = { action: filter.action, entityType: filter.entityType, actor: filter.actor, entityId: filter.entityId, from: filter.from, to: filter.to };

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
+import { routeParams } from "@/lib/route-params";
+import { idParams } from "@/lib/schemas/params";
 import { getSituationEntry } from "@/lib/server/situation/get-entry";
 import { orNotFound } from "@/lib/server/not-found";
 import { PageHeader } from "@/components/layout/page-header";
@@ -14,7 +16,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function SituationEntryPage({ params }: Props) {
   const viewer = await requireViewer("situationEntry", "read");
-  const { id } = await params;
+  const { id } = await routeParams(idParams, params);
   const entry = await orNotFound(getSituationEntry(viewer, id));
   const [t, format] = await Promise.all([getTranslations("situation"), getFormatter()]);
   const facts: [string, string][] = [

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
+import { routeParams } from "@/lib/route-params";
+import { localeParams } from "@/lib/schemas/params";
 import { getDraftForEditing } from "@/lib/server/public-content/get-draft-for-editing";
-import { isLocale } from "@/lib/i18n/config";
 import { PageHeader } from "@/components/layout/page-header";
 import { DraftForm } from "../_components/draft-form";
 
@@ -13,8 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page({ params }: { params: Promise<{ locale: string }> }) {
   const viewer = await requireViewer("publicContent", "update");
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const { locale } = await routeParams(localeParams, params);
   const [{ values, basedOnVersion }, t] = await Promise.all([
     getDraftForEditing(viewer, locale),
     getTranslations("public.editor"),

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { requireViewer } from "@/lib/server/auth/viewer";
+import { routeParams } from "@/lib/route-params";
+import { idParams } from "@/lib/schemas/params";
 import { getUser } from "@/lib/server/users/get-user";
 import { listDivisionOptions } from "@/lib/server/users/list-division-options";
 import { NotFoundError } from "@/lib/server/errors";
@@ -18,8 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer("user", "read");
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  const { id } = await routeParams(idParams, params);
   const user = await getUser(viewer, id).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

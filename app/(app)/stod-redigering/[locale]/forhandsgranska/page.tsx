@@ -3,6 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
+import { routeParams } from "@/lib/route-params";
+import { localeParams } from "@/lib/schemas/params";
 import { getPreview } from "@/lib/server/public-content/get-preview";
 import { NotFoundError } from "@/lib/server/errors";
 import { SupportPage } from "@/components/public/support-page";
@@ -14,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page({ params }: { params: Promise<{ locale: string }> }) {
   const viewer = await requireViewer("publicContent", "update");
-  const { locale } = await params;
+  const { locale } = await routeParams(localeParams, params);
   const t = await getTranslations("public.editor");
   const draft = await getPreview(viewer, locale).catch((error) => {
     // No draft (e.g. just published): the overview shows the language's state.

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
+import { routeParams } from "@/lib/route-params";
+import { versionParams } from "@/lib/schemas/params";
 import { getPreview } from "@/lib/server/public-content/get-preview";
 import { orNotFound } from "@/lib/server/not-found";
 import { SupportPage } from "@/components/public/support-page";
@@ -13,9 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page({ params }: { params: Promise<{ locale: string; number: string }> }) {
   const viewer = await requireViewer("publicContent", "update");
-  const { locale, number } = await params;
-  const versionNumber = Number(number);
-  if (!Number.isInteger(versionNumber) || versionNumber < 1) notFound();
+  const { locale, number: versionNumber } = await routeParams(versionParams, params);
   const t = await getTranslations("public.editor");
   const page = await orNotFound(getPreview(viewer, locale, versionNumber));
   return (
