@@ -38,7 +38,31 @@ export function serverAction<S extends z.ZodType, T = undefined>(
     if (options.permission !== "signedIn" && !may(viewer.role, ...options.permission)) {
       return { ok: false, formError: t("actionErrors.forbidden") };
     }
+    return run(t, options, input, (data) => handler(viewer, data));
+  };
+}
 
+/**
+ * A Server Action for someone who is not signed in (a one-time set-password link): the same
+ * order without the caller step; the use case itself decides from what the input proves.
+ */
+export function publicServerAction<S extends z.ZodType, T = undefined>(
+  options: Omit<Options<S>, "permission">,
+  handler: (input: z.output<S>) => Promise<T>,
+) {
+  return async (_previous: FormState<T> | undefined, input: FormData | z.input<S>): Promise<FormState<T>> => {
+    const t = await getTranslations();
+    return run(t, options, input, handler);
+  };
+}
+
+async function run<S extends z.ZodType, T>(
+  t: Translator,
+  options: Omit<Options<S>, "permission">,
+  input: FormData | z.input<S>,
+  handler: (input: z.output<S>) => Promise<T>,
+): Promise<FormState<T>> {
+  {
     const raw = input instanceof FormData ? formDataToObject(input) : input;
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
@@ -52,7 +76,7 @@ export function serverAction<S extends z.ZodType, T = undefined>(
 
     let data: T;
     try {
-      data = await handler(viewer, parsed.data);
+      data = await handler(parsed.data);
     } catch (error) {
       if (error instanceof AccessDeniedError) return { ok: false, formError: t("actionErrors.forbidden") };
       if (error instanceof StaleEditError) return { ok: false, formError: t("actionErrors.stale") };
@@ -70,7 +94,7 @@ export function serverAction<S extends z.ZodType, T = undefined>(
       else revalidatePath(entry.path, entry.type);
     }
     return { ok: true, data };
-  };
+  }
 }
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;

@@ -44,7 +44,15 @@ export async function startSession(user: { id: string; role: Role }, method: Sig
   });
 }
 
-export type SignInFailureReason = "badPassword" | "unknownAccount" | "inactive" | "throttled" | "noLocalPassword";
+export type SignInFailureReason =
+  | "badPassword"
+  | "unknownAccount"
+  | "inactive"
+  | "throttled"
+  | "noLocalPassword"
+  | "localSignInOff"
+  | "unverifiedEmail"
+  | "subjectMismatch";
 
 export async function recordSignInFailed(
   email: string,
