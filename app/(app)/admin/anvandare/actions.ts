@@ -23,9 +23,12 @@ export const setUserActiveAction = serverAction(
   (viewer, input) => setUserActive(viewer, input),
 );
 
-/** Coordinator only: the use case checks the role (an administrator holds user.update too). */
+/**
+ * Coordinator only: the use case checks the role (an administrator holds user.update too).
+ * No revalidation: re-rendering the page would unmount the form before it shows the one-time link.
+ */
 export const approveGrantAction = serverAction(
-  { schema: decideGrantSchema, permission: ["user", "update"], revalidate: ["/admin/anvandare"] },
+  { schema: decideGrantSchema, permission: ["user", "update"] },
   (viewer, input) => approveGrant(viewer, input),
 );
 

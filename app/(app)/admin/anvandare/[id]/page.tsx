@@ -69,9 +69,9 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
       )}
       {self ? (
         <p className="mt-10 text-sm text-slate-600">{t("activation.self")}</p>
-      ) : mayToggle ? (
-        <ActivationForm key={`a${user.version}`} user={{ id: user.id, name: user.name, version: user.version, active: user.active }} />
-      ) : null}
+      ) : (
+        <ActivationForm key={`a${user.version}`} canToggle={mayToggle} user={{ id: user.id, name: user.name, version: user.version, active: user.active }} />
+      )}
       {manage && !self && user.active ? <PasswordLinkForm userId={user.id} /> : null}
     </>
   );

@@ -7,7 +7,7 @@ import { FormError } from "@/components/forms/form-error";
 import { setUserActiveAction } from "../actions";
 
 /** Deactivate / reactivate, with a confirmation step before anything is sent. */
-export function ActivationForm({ user }: { user: { id: string; name: string; version: number; active: boolean } }) {
+export function ActivationForm({ user, canToggle = true }: { user: { id: string; name: string; version: number; active: boolean }; canToggle?: boolean }) {
   const t = useTranslations("users.activation");
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
@@ -46,7 +46,7 @@ export function ActivationForm({ user }: { user: { id: string; name: string; ver
             </button>
           </div>
         </div>
-      ) : (
+      ) : !canToggle ? null : (
         <button type="button" onClick={() => setConfirming(true)} className="mt-4 rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100">
           {user.active ? t("deactivate") : t("reactivate")}
         </button>
