@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/server/auth/viewer";
 import { singleSignOn } from "@/lib/server/auth/options";
+import { localSignInPolicy } from "@/lib/server/auth/local-sign-in";
+import { env } from "@/lib/env";
 import { FormError } from "@/components/forms/form-error";
 import { LoginForm } from "./_components/login-form";
 import { SingleSignOnButton } from "./_components/single-sign-on-button";
@@ -29,6 +31,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { error } = await searchParams;
   const errorKey = typeof error === "string" && error in ERROR_TEXT ? ERROR_TEXT[error as keyof typeof ERROR_TEXT] : null;
   const sso = singleSignOn();
+  // Local sign-in switched off entirely (decision 010): no password form to try.
+  const localForm = localSignInPolicy(env()).mode !== "off";
   return (
     <main id="main" className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm">
@@ -41,10 +45,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {sso ? (
             <>
               <SingleSignOnButton providerId={sso.id} label={t("auth.ssoButton", { name: sso.name })} />
-              <p className="my-4 text-center text-sm text-slate-500">{t("auth.or")}</p>
+              {localForm ? <p className="my-4 text-center text-sm text-slate-500">{t("auth.or")}</p> : null}
             </>
           ) : null}
-          <LoginForm />
+          {localForm ? <LoginForm /> : null}
         </section>
       </div>
     </main>

@@ -68,7 +68,7 @@ describe("the embedded database", () => {
       await embedded.stop();
       rmSync(root, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // opening a PGlite folder on disk is slow on a busy machine
 
   it("tightens a data folder that already exists with looser rights", async () => {
     const root = mkdtempSync(path.join(tmpdir(), "varna-"));
@@ -82,5 +82,5 @@ describe("the embedded database", () => {
       await embedded.stop();
       rmSync(root, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // opening a PGlite folder on disk is slow on a busy machine
 });
