@@ -24,6 +24,20 @@ export default defineConfig([
   },
 
   {
+    // A scope and a filter are combined with within(scope, filter): spreading a scope lets a
+    // filter key equal to a scope key (e.g. divisionId) replace it.
+    files: ["lib/**", "tests/**", "scripts/**", "prisma/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "SpreadElement > CallExpression[callee.object.name='scopes']",
+          message: "Kombinera scope och filter med within(scope, filter), aldrig med spread.",
+        },
+      ],
+    },
+  },
+  {
     files: ["next.config.js", "scripts/**/*.mjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

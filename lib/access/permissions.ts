@@ -5,8 +5,15 @@
 export const ROLES = ["COORDINATOR", "DIVISION_HEAD", "NETWORK_MEMBER", "OBSERVER", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ["list", "read", "create", "update", "delete", "export"] as const;
+/** Record management, then the workflow verbs: `submit` a draft for review, `review` it
+ * (accept or return it), `approve` a plan or a request, `finalize` (freeze) a report,
+ * `publish` to the public page, `share` a finished report outside the app. */
+export const ACTIONS = [
+  "list", "read", "create", "update", "delete", "export",
+  "submit", "review", "approve", "finalize", "publish", "share",
+] as const;
 export type Action = (typeof ACTIONS)[number];
+const MANAGE = ["list", "read", "create", "update", "delete", "export"] as const satisfies readonly Action[];
 
 export const RESOURCES = [
   "situationEntry",
@@ -36,30 +43,32 @@ export type Resource = (typeof RESOURCES)[number];
 export type Scope = "all" | "own" | "final";
 type Grants = Partial<Record<Resource, Partial<Record<Action, Scope>>>>;
 
-const everything = (scope: Scope) =>
-  Object.fromEntries(ACTIONS.map((a) => [a, scope])) as Record<Action, Scope>;
+/** Every record-management action; workflow verbs are granted one by one where they apply. */
+const manage = (scope: Scope) =>
+  Object.fromEntries(MANAGE.map((a) => [a, scope])) as Record<(typeof MANAGE)[number], Scope>;
 const readOnly = (scope: Scope) => ({ list: scope, read: scope });
 const readExport = (scope: Scope) => ({ list: scope, read: scope, export: scope });
 const edit = (scope: Scope) => ({ list: scope, read: scope, create: scope, update: scope });
 
 export const PERMISSIONS: Record<Role, Grants> = {
   COORDINATOR: {
-    situationEntry: everything("all"),
-    situationReport: everything("all"),
-    contactLog: everything("all"),
-    networkMeeting: everything("all"),
-    actionItem: everything("all"),
-    trainingNeed: everything("all"),
-    competencePlan: everything("all"),
-    trainingEvent: everything("all"),
-    measure: everything("all"),
-    partner: everything("all"),
-    recommendation: everything("all"),
-    followUp: everything("all"),
+    situationEntry: { ...manage("all"), submit: "all", review: "all" },
+    situationReport: { ...manage("all"), finalize: "all", share: "all" },
+    contactLog: manage("all"),
+    networkMeeting: manage("all"),
+    actionItem: manage("all"),
+    trainingNeed: manage("all"),
+    competencePlan: { ...manage("all"), approve: "all" },
+    trainingEvent: manage("all"),
+    measure: manage("all"),
+    partner: manage("all"),
+    recommendation: manage("all"),
+    followUp: { ...manage("all"), submit: "all", review: "all" },
     aggregates: readExport("all"),
-    publicContent: everything("all"),
-    user: everything("all"),
-    organisation: everything("all"),
+    publicContent: { ...manage("all"), publish: "all" },
+    // `approve`: a coordinator decides an administrator's request for a content role.
+    user: { ...manage("all"), approve: "all" },
+    organisation: manage("all"),
     auditEvent: readExport("all"),
   },
   DIVISION_HEAD: {
@@ -72,11 +81,11 @@ export const PERMISSIONS: Record<Role, Grants> = {
     measure: { ...edit("own"), delete: "own", export: "own" },
     partner: readOnly("all"),
     recommendation: readOnly("all"),
-    followUp: { list: "own", read: "own", update: "own", export: "own" },
+    followUp: { list: "own", read: "own", update: "own", export: "own", submit: "own" },
     aggregates: readOnly("own"),
   },
   NETWORK_MEMBER: {
-    situationEntry: { ...edit("own"), delete: "own" },
+    situationEntry: { ...edit("own"), delete: "own", submit: "own" },
     contactLog: edit("own"),
     networkMeeting: readOnly("all"),
     actionItem: { list: "own", read: "own", update: "own" },
@@ -96,8 +105,8 @@ export const PERMISSIONS: Record<Role, Grants> = {
     aggregates: readExport("all"),
   },
   ADMIN: {
-    user: everything("all"),
-    organisation: everything("all"),
+    user: manage("all"),
+    organisation: manage("all"),
   },
 };
 

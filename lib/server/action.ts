@@ -3,9 +3,9 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { may, type Action, type Resource } from "@/lib/access/permissions";
-import { getViewer, type Viewer } from "@/lib/server/auth/viewer";
-import { AccessDeniedError } from "@/lib/server/access/scope";
-import { DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/access/viewer";
+import { getViewer } from "@/lib/server/auth/viewer";
+import { AccessDeniedError, DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
 
 /** What every Server Action answers; forms put `fieldErrors` back into their fields. */
 export type FormState<T = undefined> =

@@ -1,5 +1,13 @@
 import "server-only";
 
+/** The viewer's role may not take this action on this resource (see `authorize`). */
+export class AccessDeniedError extends Error {
+  constructor(readonly resource: string, readonly action: string) {
+    super(`Åtkomst nekad: ${action} på ${resource}`);
+    this.name = "AccessDeniedError";
+  }
+}
+
 /** The record changed since the caller read it (optimistic concurrency). */
 export class StaleEditError extends Error {
   constructor(readonly entityType: string) {

@@ -7,7 +7,7 @@ import { startMemoryDb } from "../lib/embedded-db";
 import { adminQuery, assertLocalDatabase, uniqueName, withDatabase } from "../../tests/setup/database";
 import { seed } from "@/prisma/seed/index";
 import { createPrismaClient } from "@/lib/server/db";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 
@@ -51,7 +51,7 @@ async function main() {
     const client = createPrismaClient(url);
     (globalThis as { varnaDb?: unknown }).varnaDb = client;
     const { getOverview } = await import("@/lib/server/dashboard/get-overview");
-    const { withViewer } = await import("@/lib/server/access/scoped");
+    const { withViewer } = await import("@/lib/server/access/with-viewer");
     const { recordAudit } = await import("@/lib/server/audit/record");
     const users = await client.user.findMany({ include: { divisions: true } });
     const viewer = (email: string): Viewer => {

@@ -1,102 +1,88 @@
 // The access matrix through the access layer itself, on real rows: for every role and every
 // division-scoped model, each action either is refused (AccessDeniedError) or its scope
-// builder, run inside withViewer (so row-level security applies too), finds exactly the
-// divisions the expectation allows — never another division's row, whatever its id.
+// builder finds exactly the divisions the expectation allows — never another division's row,
+// whatever its id. Each cell is run twice: once with the scope builder alone (a plain
+// transaction as the tables' owner, to whom row-level security does not apply), so a builder
+// that lost its division filter fails here even though the database would still hide the
+// row; and once inside withViewer, where row-level security applies too.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, type DbTx } from "@/lib/server/db";
-import { withViewer } from "@/lib/server/access/scoped";
-import { AccessDeniedError, scopes } from "@/lib/server/access/scope";
-import { ACTIONS, ROLES, type Action, type Resource, type Role } from "@/lib/access/permissions";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import { withViewer } from "@/lib/server/access/with-viewer";
+import { AccessDeniedError } from "@/lib/server/errors";
+import { ACTIONS, ROLES, type Action, type Role } from "@/lib/access/permissions";
+import type { Viewer } from "@/lib/access/viewer";
 import { EXPECTED } from "@/tests/fixtures/access-expectations";
+import { createMatrixContext, MODELS, type MatrixModel, type Rows } from "@/tests/fixtures/access-layer-models";
+import { createDivision, createUser } from "@/tests/factories";
 import { approveGrant, getPendingGrant, rejectGrant } from "@/lib/server/users/grant-requests";
 import { issuePasswordLink } from "@/lib/server/users/issue-password-link";
-import {
-  createActionItem, createDivision, createMeasure, createSituationEntry, createStaffCategory,
-  createTrainingNeed, createUser, daysFromNow,
-} from "@/tests/factories";
 
 const division = { own: "", other: "" };
-const ids: Record<string, { own: string; other: string }> = {};
+const rows: Record<string, Rows> = {};
 
-type Model = {
-  resource: Resource;
-  /** The rows the scope lets through, as "own"/"other" labels. */
-  visible: (tx: DbTx, viewer: Viewer, action: Action) => Promise<string[]>;
-};
+type Run = (viewer: Viewer, work: (tx: DbTx) => Promise<string[]>) => Promise<string[]>;
+const WALLS: [string, Run][] = [
+  ["scope builder alone (no row-level security)", (_viewer, work) => db().$transaction(work)],
+  ["scope builder + row-level security", (viewer, work) => withViewer(viewer, work)],
+];
 
-const label = (rowIds: string[], key: string) =>
-  rowIds.map((id) => (id === ids[key]!.own ? "own" : id === ids[key]!.other ? "other" : "?")).sort();
+const label = (ids: string[], model: string) =>
+  ids.map((id) => (id === rows[model]!.own ? "own" : id === rows[model]!.other ? "other" : "?")).sort();
 
-const MODELS: Record<string, Model> = {
-  situationEntry: {
-    resource: "situationEntry",
-    visible: async (tx, v, a) => label((await tx.situationEntry.findMany({ where: scopes.situationEntry(v, a), select: { id: true } })).map((r) => r.id), "situationEntry"),
-  },
-  contactLogEntry: {
-    resource: "contactLog",
-    visible: async (tx, v, a) => label((await tx.contactLogEntry.findMany({ where: scopes.contactLogEntry(v, a), select: { id: true } })).map((r) => r.id), "contactLogEntry"),
-  },
-  trainingNeed: {
-    resource: "trainingNeed",
-    visible: async (tx, v, a) => label((await tx.trainingNeed.findMany({ where: scopes.trainingNeed(v, a), select: { id: true } })).map((r) => r.id), "trainingNeed"),
-  },
-  measure: {
-    resource: "measure",
-    visible: async (tx, v, a) => label((await tx.measure.findMany({ where: scopes.measure(v, a), select: { id: true } })).map((r) => r.id), "measure"),
-  },
-  followUp: {
-    resource: "followUp",
-    visible: async (tx, v, a) => label((await tx.followUp.findMany({ where: scopes.followUp(v, a), select: { id: true } })).map((r) => r.id), "followUp"),
-  },
-  actionItem: {
-    resource: "actionItem",
-    visible: async (tx, v, a) =>
-      label((await tx.actionItem.findMany({ where: { ...scopes.actionItem(v, a), divisionId: { not: null } }, select: { id: true } })).map((r) => r.id), "actionItem"),
-  },
-};
+const viewerOf = (role: Role, divisionIds: string[]): Viewer => ({
+  id: "00000000-0000-4000-8000-000000000001", role, divisionIds, name: "M", email: "m@test.example",
+});
 
 beforeAll(async () => {
   const x = db();
   division.own = (await createDivision(x)).id;
   division.other = (await createDivision(x)).id;
-  const user = (await createUser(x, { role: "COORDINATOR" })).id;
-  const category = (await createStaffCategory(x)).id;
-  const cycle = await x.followUpCycle.create({ data: { title: "M", year: 2026, periodStart: daysFromNow(-10), periodEnd: daysFromNow(10), dueDate: daysFromNow(5) } });
-  const make = async (key: string, create: (d: string) => Promise<{ id: string }>) => {
-    ids[key] = { own: (await create(division.own)).id, other: (await create(division.other)).id };
-  };
-  await make("situationEntry", (d) => createSituationEntry(x, { divisionId: d, createdById: user }));
-  await make("contactLogEntry", (d) => x.contactLogEntry.create({ data: { divisionId: d, contactedOn: daysFromNow(-1), channel: "PHONE", requester: "RELATIVE", createdById: user } }));
-  await make("trainingNeed", (d) => createTrainingNeed(x, { divisionId: d, staffCategoryId: category, createdById: user }));
-  await make("measure", (d) => createMeasure(x, { ownerDivisionId: d }));
-  await make("followUp", (d) => x.followUp.create({ data: { cycleId: cycle.id, divisionId: d, status: "SUBMITTED" } }));
-  await make("actionItem", (d) => createActionItem(x, { ownerId: user, divisionId: d }));
+  const context = await createMatrixContext(x);
+  for (const [model, spec] of Object.entries(MODELS) as [string, MatrixModel][]) {
+    rows[model] = { own: (await spec.create(x, division.own, context)).id, other: (await spec.create(x, division.other, context)).id };
+  }
 });
 
-describe("access matrix through the access layer (scope builders + row-level security)", () => {
-  for (const role of ROLES) {
-    for (const [model, spec] of Object.entries(MODELS)) {
-      it(`${role} × ${model}`, async () => {
-        const viewer: Viewer = { id: "00000000-0000-4000-8000-000000000001", role: role as Role, divisionIds: [division.own], name: "M", email: "m@test.example" };
-        const [own, other] = EXPECTED[role as Role][spec.resource] ?? [[], []];
-        for (const action of ACTIONS) {
-          const expected = [...(own.includes(action) ? ["own"] : []), ...(other.includes(action) ? ["other"] : [])].sort();
-          if (expected.length === 0) {
-            // Denied outright — except an observer's finished-records scope, which finds no unfinished row here.
-            const run = withViewer(viewer, (tx) => spec.visible(tx, viewer, action));
-            if (role === "OBSERVER" && model === "followUp" && (action === "list" || action === "read")) {
-              expect(await run, `${action}`).toEqual([]);
-            } else {
-              await expect(run, `${action}`).rejects.toBeInstanceOf(AccessDeniedError);
+describe("access matrix through the access layer", () => {
+  it("runs the 'scope builder alone' cells where row-level security really is out of the way", async () => {
+    const seen = await db().$transaction((tx) => tx.situationEntry.findMany({ where: { id: { in: [rows.situationEntry!.own, rows.situationEntry!.other] } }, select: { id: true } }));
+    expect(seen).toHaveLength(2);
+  });
+
+  for (const [wall, run] of WALLS) {
+    describe(wall, () => {
+      for (const role of ROLES) {
+        for (const [model, spec] of Object.entries(MODELS) as [string, MatrixModel][]) {
+          it(`${role} × ${model}`, async () => {
+            const viewer = viewerOf(role, [division.own]);
+            const [own, other] = EXPECTED[role][spec.resource] ?? [[], []];
+            for (const action of ACTIONS) {
+              const expected = [...(own.includes(action) ? ["own"] : []), ...(other.includes(action) ? ["other"] : [])].sort();
+              const visible = run(viewer, async (tx) => label(await spec.visible(tx, viewer, action as Action), model));
+              if (expected.length > 0) {
+                expect(await visible, action).toEqual(expected);
+              } else if (role === "OBSERVER" && model === "followUp" && (action === "list" || action === "read")) {
+                // An observer's finished-records scope, which finds no unfinished row here.
+                expect(await visible, action).toEqual([]);
+              } else {
+                await expect(visible, action).rejects.toBeInstanceOf(AccessDeniedError);
+              }
             }
-          } else {
-            expect(await withViewer(viewer, (tx) => spec.visible(tx, viewer, action)), `${action}`).toEqual(expected);
-          }
+          });
         }
-      });
-    }
+      }
+    });
   }
+
+  it("shows a division-bound viewer with no divisions no division's rows (scope builder alone)", async () => {
+    for (const role of ["DIVISION_HEAD", "NETWORK_MEMBER"] as const) {
+      const viewer = viewerOf(role, []);
+      for (const [model, spec] of Object.entries(MODELS) as [string, MatrixModel][]) {
+        if (!(EXPECTED[role][spec.resource]?.[0] ?? []).includes("list")) continue;
+        expect(await db().$transaction(async (tx) => label(await spec.visible(tx, viewer, "list"), model)), `${role} × ${model}`).toEqual([]);
+      }
+    }
+  });
 });
 
 // The user-administration use cases of decision 010, at their first gate: who may call them at

@@ -2,13 +2,13 @@ import { execFile } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { withViewer } from "@/lib/server/access/scoped";
+import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
 import { listAuditEvents } from "@/lib/server/audit/list-events";
 import { auditFilterSchema } from "@/lib/schemas/audit-filter";
-import { AccessDeniedError } from "@/lib/server/access/scope";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import { AccessDeniedError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/access/viewer";
 import { createDivision, createUser } from "@/tests/factories";
 
 let owner: pg.Client;

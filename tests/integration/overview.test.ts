@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { getOverview } from "@/lib/server/dashboard/get-overview";
-import type { Viewer } from "@/lib/server/auth/viewer";
-import { AccessDeniedError } from "@/lib/server/access/scope";
+import type { Viewer } from "@/lib/access/viewer";
+import { AccessDeniedError } from "@/lib/server/errors";
 import {
   createActionItem, createDivision, createMeasure, createStaffCategory, createTrainingNeed, createUser, daysFromNow,
 } from "@/tests/factories";

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import type { Viewer } from "@/lib/server/auth/viewer";
-import { AccessDeniedError } from "@/lib/server/access/scope";
-import { DomainRuleError, StaleEditError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/access/viewer";
+import { AccessDeniedError, DomainRuleError, StaleEditError } from "@/lib/server/errors";
 import { seedPublicContent } from "@/prisma/seed/public-content";
 import { loadPublishedPage } from "@/lib/server/public-content/get-published-page";
 import { getDraftForEditing } from "@/lib/server/public-content/get-draft-for-editing";
@@ -35,7 +34,8 @@ async function draftWith(change: (d: Draft) => void): Promise<Draft> {
 }
 
 beforeAll(async () => {
-  await db().$transaction((tx) => seedPublicContent(tx));
+  // As the seed does: a generous timeout, since a busy machine can take seconds over it.
+  await db().$transaction((tx) => seedPublicContent(tx), { timeout: 120_000, maxWait: 10_000 });
   coordinator = asViewer(await createUser(db(), { role: "COORDINATOR" }));
   divisionHead = asViewer(await createUser(db(), { role: "DIVISION_HEAD" }));
 });

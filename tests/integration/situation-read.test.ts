@@ -3,9 +3,8 @@ import { db } from "@/lib/server/db";
 import { listSituationEntries } from "@/lib/server/situation/list-entries";
 import { getSituationEntry } from "@/lib/server/situation/get-entry";
 import { situationFilterSchema } from "@/lib/schemas/situation-filter";
-import { AccessDeniedError } from "@/lib/server/access/scope";
-import { NotFoundError } from "@/lib/server/errors";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/access/viewer";
 import { createDivision, createSituationEntry, createUser } from "@/tests/factories";
 
 let own: string;

@@ -30,7 +30,7 @@ export const saveDraftAction = serverAction(
 );
 
 export const publishDraftAction = serverAction(
-  { schema: publishSchema, permission: [...permission], revalidate: [EDITOR] },
+  { schema: publishSchema, permission: ["publicContent", "publish"], revalidate: [EDITOR] },
   async (viewer, input) => {
     const result = await publishDraft(viewer, input);
     expirePublicPage();
@@ -39,7 +39,7 @@ export const publishDraftAction = serverAction(
 );
 
 export const rollbackAction = serverAction(
-  { schema: rollbackSchema, permission: [...permission], revalidate: [EDITOR] },
+  { schema: rollbackSchema, permission: ["publicContent", "publish"], revalidate: [EDITOR] },
   async (viewer, input) => {
     const result = await rollbackToVersion(viewer, input);
     expirePublicPage();

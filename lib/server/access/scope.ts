@@ -1,21 +1,12 @@
 import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import { scopeFor, type Action, type Resource, type Scope } from "@/lib/access/permissions";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Action } from "@/lib/access/permissions";
+import type { Viewer } from "@/lib/access/viewer";
+import { AccessDeniedError } from "@/lib/server/errors";
+import { authorize } from "./authorize";
 
-export class AccessDeniedError extends Error {
-  constructor(resource: Resource, action: Action) {
-    super(`Åtkomst nekad: ${action} på ${resource}`);
-    this.name = "AccessDeniedError";
-  }
-}
-
-/** The viewer's scope for an action, or AccessDeniedError: a use case's first question. */
-export function requireScope(viewer: Viewer, resource: Resource, action: Action): Scope {
-  const scope = scopeFor(viewer.role, resource, action);
-  if (scope === null) throw new AccessDeniedError(resource, action);
-  return scope;
-}
+// lib/server/users/* still imports the error from here until it adopts lib/server/errors.
+export { AccessDeniedError };
 
 /** The viewer's own divisions as a filter; an empty list matches nothing, never everything. */
 function ownDivisions(viewer: Viewer) {
@@ -23,38 +14,54 @@ function ownDivisions(viewer: Viewer) {
 }
 
 /**
+ * A scope and a use case's own filter, both required of every row. The one way to combine
+ * them: spreading (`{ ...scope, ...filter }`) lets a filter key equal to a scope key (e.g.
+ * `divisionId`) silently replace the scope. Typed by the model's `WhereInput`, which the
+ * scope decides; the filter is checked against it.
+ */
+export function within<W extends { AND?: W | W[] }>(scope: W, filter: NoInfer<W>): W {
+  return { AND: [scope, filter] } as W;
+}
+
+/**
  * One scope builder per model: the `where` that limits a query to what the viewer may do.
- * None ever returns `undefined` for a division filter (Prisma reads that as "no filter"):
- * `all` is an explicit empty object, `own` an `in` list of the viewer's divisions, `final`
- * the model's own condition for a finished record. The database's row-level security
- * enforces the same rules again.
+ * Each starts with `authorize` (AccessDeniedError when the role may not) and never returns
+ * `undefined` for a division filter (Prisma reads that as "no filter"): `all` is an explicit
+ * empty object, `own` an `in` list of the viewer's divisions, `final` the model's own
+ * condition for a finished record. The database's row-level security enforces the same
+ * rules again. Combine with a filter only through `within(scope, filter)`.
  */
 export const scopes = {
   situationEntry(viewer: Viewer, action: Action): Prisma.SituationEntryWhereInput {
-    return requireScope(viewer, "situationEntry", action) === "all" ? {} : { divisionId: ownDivisions(viewer) };
+    return authorize(viewer, "situationEntry", action) === "all" ? {} : { divisionId: ownDivisions(viewer) };
   },
   contactLogEntry(viewer: Viewer, action: Action): Prisma.ContactLogEntryWhereInput {
-    return requireScope(viewer, "contactLog", action) === "all" ? {} : { divisionId: ownDivisions(viewer) };
+    return authorize(viewer, "contactLog", action) === "all" ? {} : { divisionId: ownDivisions(viewer) };
   },
   trainingNeed(viewer: Viewer, action: Action, resource: "trainingNeed" | "aggregates" = "trainingNeed"): Prisma.TrainingNeedWhereInput {
-    return requireScope(viewer, resource, action) === "all" ? {} : { divisionId: ownDivisions(viewer) };
+    return authorize(viewer, resource, action) === "all" ? {} : { divisionId: ownDivisions(viewer) };
+  },
+  /** Head-counts per division are aggregate figures: read under `aggregates`, own division
+   * for division heads and network members, every division for coordinator and observers. */
+  trainingAttendance(viewer: Viewer, action: Action): Prisma.TrainingAttendanceWhereInput {
+    return authorize(viewer, "aggregates", action) === "all" ? {} : { divisionId: ownDivisions(viewer) };
   },
   measure(viewer: Viewer, action: Action, resource: "measure" | "aggregates" = "measure"): Prisma.MeasureWhereInput {
-    return requireScope(viewer, resource, action) === "all" ? {} : { ownerDivisionId: ownDivisions(viewer) };
+    return authorize(viewer, resource, action) === "all" ? {} : { ownerDivisionId: ownDivisions(viewer) };
   },
   followUp(viewer: Viewer, action: Action): Prisma.FollowUpWhereInput {
-    const scope = requireScope(viewer, "followUp", action);
+    const scope = authorize(viewer, "followUp", action);
     if (scope === "final") return { status: "REVIEWED" };
     return scope === "all" ? {} : { divisionId: ownDivisions(viewer) };
   },
   /** Network-wide items (no division) belong to the whole network: its members see them. */
   actionItem(viewer: Viewer, action: Action): Prisma.ActionItemWhereInput {
-    if (requireScope(viewer, "actionItem", action) === "all") return {};
+    if (authorize(viewer, "actionItem", action) === "all") return {};
     const own = { divisionId: ownDivisions(viewer) };
     return viewer.role === "NETWORK_MEMBER" ? { OR: [own, { divisionId: null }] } : own;
   },
   situationReport(viewer: Viewer, action: Action): Prisma.SituationReportWhereInput {
-    const scope = requireScope(viewer, "situationReport", action);
+    const scope = authorize(viewer, "situationReport", action);
     if (scope === "all") return {};
     if (scope === "final") return { status: "FINAL" };
     throw new AccessDeniedError("situationReport", action); // reports belong to no division

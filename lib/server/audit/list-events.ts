@@ -1,10 +1,9 @@
 import "server-only";
-import { paginate } from "@/lib/pagination";
+import { loadPage, type Paged } from "@/lib/pagination";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import { scopeFor } from "@/lib/access/permissions";
-import { AccessDeniedError } from "@/lib/server/access/scope";
-import { withViewer } from "@/lib/server/access/scoped";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import { authorize } from "@/lib/server/access/authorize";
+import { withViewer } from "@/lib/server/access/with-viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import type { AuditFilter } from "@/lib/schemas/audit-filter";
 import { verifyAuditChain, type ChainReport } from "./verify-chain";
 
@@ -21,7 +20,7 @@ export type AuditRow = {
   ip: string | null;
 };
 
-export type AuditPage = { rows: AuditRow[]; total: number; page: number; pages: number; chain: ChainReport };
+export type AuditPage = Paged<AuditRow> & { chain: ChainReport };
 
 function dayStart(date: string) {
   return new Date(`${date}T00:00:00.000Z`);
@@ -29,7 +28,8 @@ function dayStart(date: string) {
 
 /** The coordinator's view of the trail: filtered, newest first, one page at a time. */
 export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Promise<AuditPage> {
-  if (scopeFor(viewer.role, "auditEvent", "list") !== "all") throw new AccessDeniedError("auditEvent", "list");
+  // The trail is not a division's record: only an `all` grant exists for it (the coordinator's).
+  authorize(viewer, "auditEvent", "list");
   const where: Prisma.AuditEventWhereInput = {
     ...(filter.action ? { action: { contains: filter.action, mode: "insensitive" } } : {}),
     ...(filter.entityType ? { entityType: { equals: filter.entityType, mode: "insensitive" } } : {}),
@@ -46,20 +46,22 @@ export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Prom
       : {}),
   };
   return withViewer(viewer, async (tx) => {
-    const total = await tx.auditEvent.count({ where });
-    const { page, pages, skip, take } = paginate(total, filter.page, AUDIT_PAGE_SIZE);
-    const events = await tx.auditEvent.findMany({
-      where,
-      orderBy: { id: "desc" },
-      skip,
-      take,
-      select: {
-        id: true, occurredAt: true, actorRole: true, action: true, entityType: true, entityId: true, ip: true,
-        actor: { select: { name: true, email: true } },
-      },
+    const found = await loadPage(filter.page, AUDIT_PAGE_SIZE, {
+      count: () => tx.auditEvent.count({ where }),
+      rows: (window) =>
+        tx.auditEvent.findMany({
+          where,
+          orderBy: { id: "desc" },
+          ...window,
+          select: {
+            id: true, occurredAt: true, actorRole: true, action: true, entityType: true, entityId: true, ip: true,
+            actor: { select: { name: true, email: true } },
+          },
+        }),
     });
     return {
-      rows: events.map((e) => ({
+      ...found,
+      rows: found.rows.map((e) => ({
         id: e.id.toString(),
         occurredAt: e.occurredAt,
         actor: e.actor ? `${e.actor.name} (${e.actor.email})` : null,
@@ -69,9 +71,6 @@ export async function listAuditEvents(viewer: Viewer, filter: AuditFilter): Prom
         entityId: e.entityId,
         ip: e.ip,
       })),
-      total,
-      page,
-      pages,
       chain: await verifyAuditChain(tx),
     };
   });

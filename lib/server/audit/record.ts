@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 
 export type AuditInput = {
   /** Verb of the event, e.g. `situationEntry.update`, `auth.signIn.failed`, `export.pdf`. */

@@ -5,7 +5,7 @@ import { DomainRuleError } from "@/lib/server/errors";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
 import { changePasswordSchema, setPasswordSchema, type ChangePasswordInput, type SetPasswordInput } from "@/lib/schemas/user";
 import { hashToken } from "@/lib/server/users/password-links";
-import type { Viewer } from "./viewer";
+import type { Viewer } from "@/lib/access/viewer";
 
 // Set-password links and the change of one's own password. Like sign-in, these run as the
 // database owner, outside withViewer (docs/decisions/008): the link has no signed-in viewer,

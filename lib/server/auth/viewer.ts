@@ -3,19 +3,13 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/server/db";
-import { may, type Action, type Resource, type Role } from "@/lib/access/permissions";
+import { may, type Action, type Resource } from "@/lib/access/permissions";
+import type { Viewer } from "@/lib/access/viewer";
 import { authOptions } from "./options";
 import { touchSession } from "./sessions";
 
-/** Who is calling: what every use case of the access layer takes first. */
-export type Viewer = {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  /** The divisions the viewer belongs to; `own` scopes filter by exactly these. */
-  divisionIds: string[];
-};
+// lib/server/users/* still imports the type from here until it adopts lib/access/viewer.
+export type { Viewer };
 
 /** The signed-in user, re-read from the database once per request; null when signed out. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {

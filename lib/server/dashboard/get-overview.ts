@@ -1,8 +1,8 @@
 import "server-only";
-import { withViewer } from "@/lib/server/access/scoped";
+import { withViewer } from "@/lib/server/access/with-viewer";
 import { may } from "@/lib/access/permissions";
-import { scopes } from "@/lib/server/access/scope";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import { scopes, within } from "@/lib/server/access/scope";
+import type { Viewer } from "@/lib/access/viewer";
 import type { ActionItemStatus, MeasureStatus, TrainingNeedStatus } from "@/lib/server/generated/prisma/enums";
 
 const OPEN_NEEDS: TrainingNeedStatus[] = ["REGISTERED", "PLANNED"];
@@ -37,22 +37,15 @@ function startOfToday() {
 /** The start page's figures, scoped to what the viewer may see. */
 export async function getOverview(viewer: Viewer): Promise<Overview> {
   const today = startOfToday();
-  const needWhere = {
-    ...scopes.trainingNeed(viewer, "read", "aggregates"),
-    status: { in: OPEN_NEEDS },
-  };
-  const measureWhere = {
-    ...scopes.measure(viewer, "read", "aggregates"),
-    status: { in: ACTIVE_MEASURES },
-  };
-  const overdueMeasureWhere = { ...measureWhere, nextReviewDate: { lt: today } };
+  const needWhere = within(scopes.trainingNeed(viewer, "read", "aggregates"), { status: { in: OPEN_NEEDS } });
+  const measureScope = scopes.measure(viewer, "read", "aggregates");
+  const measureWhere = within(measureScope, { status: { in: ACTIVE_MEASURES } });
+  const overdueMeasureWhere = within(measureScope, { status: { in: ACTIVE_MEASURES }, nextReviewDate: { lt: today } });
+  // Optional parts of the page: `may` only decides whether a part applies to this role at all;
+  // the part's rows still come through its scope builder (authorize + division filter).
   const canSeeActionItems = may(viewer.role, "actionItem", "list");
   const actionWhere = canSeeActionItems
-    ? {
-        ...scopes.actionItem(viewer, "list"),
-        status: { in: OPEN_ACTIONS },
-        dueDate: { lt: today },
-      }
+    ? within(scopes.actionItem(viewer, "list"), { status: { in: OPEN_ACTIONS }, dueDate: { lt: today } })
     : null;
   const canSeeEntries = may(viewer.role, "situationEntry", "list");
 
@@ -78,7 +71,7 @@ export async function getOverview(viewer: Viewer): Promise<Overview> {
       actionWhere ? client.actionItem.count({ where: actionWhere }) : Promise.resolve(0),
       canSeeEntries
         ? client.situationEntry.count({
-            where: { ...scopes.situationEntry(viewer, "list"), status: "SUBMITTED" },
+            where: within(scopes.situationEntry(viewer, "list"), { status: "SUBMITTED" }),
           })
         : Promise.resolve(null),
     ]));

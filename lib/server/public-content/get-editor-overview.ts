@@ -1,9 +1,10 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { authorize } from "@/lib/server/access/authorize";
+import { withViewer } from "@/lib/server/access/with-viewer";
 import { LOCALES } from "@/lib/i18n/config";
 import { needsReview, reviewDueAt } from "@/lib/markup/freshness";
-import type { Viewer } from "@/lib/server/auth/viewer";
-import { assertMayEdit, toPageData } from "./page-data";
+import type { Viewer } from "@/lib/access/viewer";
+import { toPageData } from "./page-data";
 import { readReviewInterval } from "./versioning";
 
 export type VersionSummary = {
@@ -52,30 +53,32 @@ export type EditorOverview = {
 
 /** The coordinator's view of the public page: versions per language and contact freshness. */
 export async function getEditorOverview(viewer: Viewer): Promise<EditorOverview> {
-  assertMayEdit(viewer);
-  const client = db();
-  const [rows, contacts, interval, users] = await Promise.all([
-    client.publicContent.findMany({
-      orderBy: [{ locale: "asc" }, { versionNumber: "desc" }],
-      select: {
-        id: true, locale: true, versionNumber: true, status: true, title: true, intro: true, sections: true,
-        contacts: true, guide: true, publishedAt: true, publishedById: true, updatedAt: true, version: true,
-      },
-    }),
-    client.publicContact.findMany({
-      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      select: {
-        id: true, key: true, name: true, phone: true, lastVerifiedAt: true, reviewNote: true, version: true, ownerId: true,
-        owner: { select: { name: true } },
-      },
-    }),
-    readReviewInterval(client),
-    client.user.findMany({ where: { active: true }, select: { id: true, name: true } }),
-  ]);
-  const publisherIds = [...new Set(rows.map((r) => r.publishedById).filter((id): id is string => !!id))];
-  const publishers = new Map(
-    (await client.user.findMany({ where: { id: { in: publisherIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
-  );
+  authorize(viewer, "publicContent", "list");
+  const { rows, contacts, interval, users, publishers } = await withViewer(viewer, async (client) => {
+    const [rows, contacts, interval, users] = await Promise.all([
+      client.publicContent.findMany({
+        orderBy: [{ locale: "asc" }, { versionNumber: "desc" }],
+        select: {
+          id: true, locale: true, versionNumber: true, status: true, title: true, intro: true, sections: true,
+          contacts: true, guide: true, publishedAt: true, publishedById: true, updatedAt: true, version: true,
+        },
+      }),
+      client.publicContact.findMany({
+        orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+        select: {
+          id: true, key: true, name: true, phone: true, lastVerifiedAt: true, reviewNote: true, version: true, ownerId: true,
+          owner: { select: { name: true } },
+        },
+      }),
+      readReviewInterval(client),
+      client.user.findMany({ where: { active: true }, select: { id: true, name: true } }),
+    ]);
+    const publisherIds = [...new Set(rows.map((r) => r.publishedById).filter((id): id is string => !!id))];
+    const publishers = new Map(
+      (await client.user.findMany({ where: { id: { in: publisherIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+    );
+    return { rows, contacts, interval, users, publishers };
+  });
   const summary = (r: (typeof rows)[number]): VersionSummary => ({
     id: r.id,
     versionNumber: r.versionNumber,

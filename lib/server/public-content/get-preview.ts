@@ -1,8 +1,9 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { authorize } from "@/lib/server/access/authorize";
+import { withViewer } from "@/lib/server/access/with-viewer";
 import { NotFoundError } from "@/lib/server/errors";
-import type { Viewer } from "@/lib/server/auth/viewer";
-import { assertMayEdit, PAGE_SELECT, toPageData, type PublicPageData } from "./page-data";
+import type { Viewer } from "@/lib/access/viewer";
+import { PAGE_SELECT, toPageData, type PublicPageData } from "./page-data";
 
 /**
  * Any version of a language — the draft when no number is given — for the coordinator to look
@@ -13,11 +14,13 @@ export async function getPreview(
   locale: string,
   versionNumber?: number,
 ): Promise<PublicPageData & { version: number }> {
-  assertMayEdit(viewer);
-  const row = await db().publicContent.findFirst({
-    where: versionNumber === undefined ? { locale, status: "DRAFT" } : { locale, versionNumber },
-    select: { ...PAGE_SELECT, version: true },
-  });
+  authorize(viewer, "publicContent", "read");
+  const row = await withViewer(viewer, (tx) =>
+    tx.publicContent.findFirst({
+      where: versionNumber === undefined ? { locale, status: "DRAFT" } : { locale, versionNumber },
+      select: { ...PAGE_SELECT, version: true },
+    }),
+  );
   if (!row) throw new NotFoundError("publicContent");
   return { ...toPageData(row), version: row.version };
 }

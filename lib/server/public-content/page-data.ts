@@ -1,8 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { AccessDeniedError } from "@/lib/server/access/scope";
-import { may } from "@/lib/access/permissions";
-import type { Viewer } from "@/lib/server/auth/viewer";
 
 // What one version of the public page holds, as the pages render it. The JSON columns are
 // parsed leniently (a malformed item is dropped, not a crash of the public page).
@@ -97,9 +94,4 @@ export function toPageData(row: Row): PublicPageData {
     publishedAt: row.publishedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-/** Editing the public page is the coordinator's; every editor use case starts here. */
-export function assertMayEdit(viewer: Viewer) {
-  if (!may(viewer.role, "publicContent", "update")) throw new AccessDeniedError("publicContent", "update");
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { authorize } from "@/lib/server/access/authorize";
+import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { NotFoundError, StaleEditError } from "@/lib/server/errors";
-import type { Viewer } from "@/lib/server/auth/viewer";
-import { assertMayEdit, toPageData, PAGE_SELECT } from "./page-data";
+import type { Viewer } from "@/lib/access/viewer";
+import { toPageData, PAGE_SELECT } from "./page-data";
 import { lockLocale, nextVersionNumber, syncContactRegister } from "./versioning";
 
 /**
@@ -15,8 +16,8 @@ export async function publishDraft(
   viewer: Viewer,
   input: { draftId: string; expectedVersion: number },
 ): Promise<{ locale: string; versionNumber: number }> {
-  assertMayEdit(viewer);
-  return db().$transaction(async (tx) => {
+  authorize(viewer, "publicContent", "publish");
+  return withViewer(viewer, async (tx) => {
     const found = await tx.publicContent.findUnique({ where: { id: input.draftId }, select: { locale: true } });
     if (!found) throw new NotFoundError("publicContent");
     await lockLocale(tx, found.locale);

@@ -1,9 +1,10 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { authorize } from "@/lib/server/access/authorize";
+import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
-import type { Viewer } from "@/lib/server/auth/viewer";
-import { assertMayEdit, PAGE_SELECT, toPageData } from "./page-data";
+import type { Viewer } from "@/lib/access/viewer";
+import { PAGE_SELECT, toPageData } from "./page-data";
 import { lockLocale, nextVersionNumber, syncContactRegister } from "./versioning";
 
 /**
@@ -15,8 +16,8 @@ export async function rollbackToVersion(
   viewer: Viewer,
   input: { targetId: string; expectedPublishedVersion: number },
 ): Promise<{ locale: string; versionNumber: number; restoredVersionNumber: number }> {
-  assertMayEdit(viewer);
-  return db().$transaction(async (tx) => {
+  authorize(viewer, "publicContent", "publish");
+  return withViewer(viewer, async (tx) => {
     const found = await tx.publicContent.findUnique({ where: { id: input.targetId }, select: { locale: true } });
     if (!found) throw new NotFoundError("publicContent");
     await lockLocale(tx, found.locale);

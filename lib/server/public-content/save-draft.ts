@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { authorize } from "@/lib/server/access/authorize";
+import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { StaleEditError } from "@/lib/server/errors";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import type { Draft } from "@/lib/schemas/public-content";
-import { assertMayEdit } from "./page-data";
 import { lockLocale, nextVersionNumber } from "./versioning";
 
 /**
@@ -14,8 +14,8 @@ import { lockLocale, nextVersionNumber } from "./versioning";
  * The public page is untouched until the draft is published.
  */
 export async function saveDraft(viewer: Viewer, input: Draft): Promise<{ id: string; version: number; versionNumber: number }> {
-  assertMayEdit(viewer);
-  return db().$transaction(async (tx) => {
+  authorize(viewer, "publicContent", "update");
+  return withViewer(viewer, async (tx) => {
     await lockLocale(tx, input.locale);
     const content = {
       title: input.title,

@@ -1,16 +1,16 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { authorize } from "@/lib/server/access/authorize";
+import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { StaleEditError } from "@/lib/server/errors";
 import { REVIEW_SETTING_KEY } from "@/lib/markup/freshness";
-import type { Viewer } from "@/lib/server/auth/viewer";
-import { assertMayEdit } from "./page-data";
+import type { Viewer } from "@/lib/access/viewer";
 import { readReviewInterval } from "./versioning";
 
 /** How many months a public contact may go unchecked before it is flagged for review. */
 export async function updateReviewInterval(viewer: Viewer, input: { months: number; expectedVersion: number }) {
-  assertMayEdit(viewer);
-  return db().$transaction(async (tx) => {
+  authorize(viewer, "publicContent", "update");
+  return withViewer(viewer, async (tx) => {
     const current = await readReviewInterval(tx);
     if (current.version !== input.expectedVersion) throw new StaleEditError("setting");
     if (current.version === 0) {

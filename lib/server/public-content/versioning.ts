@@ -2,7 +2,7 @@ import "server-only";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { DEFAULT_REVIEW_AFTER_MONTHS, REVIEW_SETTING_KEY } from "@/lib/markup/freshness";
 import type { DbTx } from "@/lib/server/db";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import type { PublicContactView } from "./page-data";
 
 // Helpers the editor's use cases share inside their transactions.

@@ -1,8 +1,8 @@
 import "server-only";
-import { scopes } from "@/lib/server/access/scope";
-import { withViewer } from "@/lib/server/access/scoped";
+import { scopes, within } from "@/lib/server/access/scope";
+import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { NotFoundError } from "@/lib/server/errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,7 +16,7 @@ export async function getSituationEntry(viewer: Viewer, id: string) {
   if (!UUID.test(id)) throw new NotFoundError("SituationEntry");
   return withViewer(viewer, async (tx) => {
     const entry = await tx.situationEntry.findFirst({
-      where: { id, ...where },
+      where: within(where, { id }),
       select: {
         id: true, observedOn: true, environment: true, activityType: true, source: true, reliability: true,
         genderPerspective: true, description: true, status: true, submittedAt: true, reviewedAt: true,

@@ -1,6 +1,6 @@
 import "server-only";
-import { withViewer } from "@/lib/server/access/scoped";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import { withViewer } from "@/lib/server/access/with-viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import type { DbTx } from "@/lib/server/db";
 
 /**

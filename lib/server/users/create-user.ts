@@ -1,9 +1,8 @@
 import "server-only";
-import { may } from "@/lib/access/permissions";
+import { authorize } from "@/lib/server/access/authorize";
 import { isContentRole } from "@/lib/access/user-admin";
-import { AccessDeniedError } from "@/lib/server/access/scope";
 import { asViewer } from "./as-viewer";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { DomainRuleError } from "@/lib/server/errors";
 import { createUserSchema, type CreateUserInput } from "@/lib/schemas/user";
@@ -26,7 +25,7 @@ export type CreatedUser =
  * coordinator approves or rejects (docs/decisions/010-grants-passwords-and-sso.md).
  */
 export async function createUser(viewer: Viewer, input: CreateUserInput): Promise<CreatedUser> {
-  if (!may(viewer.role, "user", "create")) throw new AccessDeniedError("user", "create");
+  authorize(viewer, "user", "create");
   const data = createUserSchema.parse(input);
   const divisionIds = [...new Set(data.divisionIds)].sort();
   assertDivisionsFitRole(data.role, divisionIds);

@@ -1,13 +1,12 @@
 import "server-only";
+import { authorize } from "@/lib/server/access/authorize";
 import { asViewer } from "./as-viewer";
-import { may } from "@/lib/access/permissions";
-import { AccessDeniedError } from "@/lib/server/access/scope";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { NotFoundError } from "@/lib/server/errors";
 
 /** One user as the edit form needs it. */
 export async function getUser(viewer: Viewer, id: string) {
-  if (!may(viewer.role, "user", "read")) throw new AccessDeniedError("user", "read");
+  authorize(viewer, "user", "read");
   const user = await asViewer(viewer, (tx) => tx.user.findUnique({
     where: { id },
     select: {

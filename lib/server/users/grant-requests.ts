@@ -1,8 +1,7 @@
 import "server-only";
-import { may } from "@/lib/access/permissions";
-import { AccessDeniedError } from "@/lib/server/access/scope";
+import { authorize } from "@/lib/server/access/authorize";
 import { asViewer } from "./as-viewer";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
 import { decideGrantSchema, type DecideGrantInput } from "@/lib/schemas/user";
@@ -11,12 +10,12 @@ import { issuePasswordToken } from "./password-links";
 
 /** Who may decide grant requests: a coordinator (the one who may grant content roles). */
 function assertMayDecide(viewer: Viewer) {
-  if (!may(viewer.role, "user", "update") || viewer.role !== "COORDINATOR") throw new AccessDeniedError("user", "update");
+  authorize(viewer, "user", "approve");
 }
 
 /** The open grant request of an account, for its page; null when there is none. */
 export async function getPendingGrant(viewer: Viewer, userId: string) {
-  if (!may(viewer.role, "user", "read")) throw new AccessDeniedError("user", "read");
+  authorize(viewer, "user", "read");
   return asViewer(viewer, async (tx) => {
     const request = await tx.grantRequest.findFirst({
       where: { userId, status: "PENDING" },

@@ -1,8 +1,7 @@
 import "server-only";
-import { may } from "@/lib/access/permissions";
-import { AccessDeniedError } from "@/lib/server/access/scope";
+import { authorize } from "@/lib/server/access/authorize";
 import { asViewer } from "./as-viewer";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { DomainRuleError, NotFoundError } from "@/lib/server/errors";
 import { passwordLinkSchema, type PasswordLinkInput } from "@/lib/schemas/user";
 import { assertMayManage } from "./rules";
@@ -15,7 +14,7 @@ import { issuePasswordToken } from "./password-links";
  * on their own page).
  */
 export async function issuePasswordLink(viewer: Viewer, input: PasswordLinkInput) {
-  if (!may(viewer.role, "user", "update")) throw new AccessDeniedError("user", "update");
+  authorize(viewer, "user", "update");
   const data = passwordLinkSchema.parse(input);
   if (data.id === viewer.id) throw new DomainRuleError("users.errors.notSelf");
   return asViewer(viewer, async (tx) => {

@@ -1,9 +1,9 @@
 import "server-only";
+import { authorize } from "@/lib/server/access/authorize";
 import { asViewer } from "./as-viewer";
 import { paginate } from "@/lib/pagination";
-import { may, type Role } from "@/lib/access/permissions";
-import { AccessDeniedError } from "@/lib/server/access/scope";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Role } from "@/lib/access/permissions";
+import type { Viewer } from "@/lib/access/viewer";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -25,7 +25,7 @@ const collator = new Intl.Collator("sv", { sensitivity: "base" });
  * where ORDER BY depends on the collations the server happens to have.
  */
 export async function listUsers(viewer: Viewer, query: { q: string; page: number }) {
-  if (!may(viewer.role, "user", "list")) throw new AccessDeniedError("user", "list");
+  authorize(viewer, "user", "list");
   const q = query.q.trim();
   const rows = await asViewer(viewer, (tx) => tx.user.findMany({
     where: q

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import type { DbTx } from "@/lib/server/db";
 import { recordAudit } from "@/lib/server/audit/record";
 

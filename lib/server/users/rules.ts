@@ -1,7 +1,7 @@
 import "server-only";
 import type { Role } from "@/lib/access/permissions";
 import { grantableRoles, mayDeactivateAccount, mayManageAccount } from "@/lib/access/user-admin";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import type { DbTx } from "@/lib/server/db";
 import { DomainRuleError } from "@/lib/server/errors";
 

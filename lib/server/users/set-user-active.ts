@@ -1,8 +1,7 @@
 import "server-only";
-import { may } from "@/lib/access/permissions";
-import { AccessDeniedError } from "@/lib/server/access/scope";
+import { authorize } from "@/lib/server/access/authorize";
 import { asViewer } from "./as-viewer";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { revokeAllSessions } from "@/lib/server/auth/sessions";
 import { DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
@@ -17,7 +16,7 @@ import { assertMayDeactivate, assertMayManage } from "./rules";
  * waiting for a grant is activated by approving the grant, not here.
  */
 export async function setUserActive(viewer: Viewer, input: SetUserActiveInput) {
-  if (!may(viewer.role, "user", "update")) throw new AccessDeniedError("user", "update");
+  authorize(viewer, "user", "update");
   const data = setUserActiveSchema.parse(input);
   if (data.id === viewer.id) throw new DomainRuleError("users.errors.notSelf");
   return asViewer(viewer, async (tx) => {

@@ -1,8 +1,7 @@
 import "server-only";
-import { may } from "@/lib/access/permissions";
-import { AccessDeniedError } from "@/lib/server/access/scope";
+import { authorize } from "@/lib/server/access/authorize";
 import { asViewer } from "./as-viewer";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
 import { updateUserSchema, type UpdateUserInput } from "@/lib/schemas/user";
@@ -16,7 +15,7 @@ import { assertDivisionsExist, assertDivisionsFitRole, assertMayGrant, assertMay
  * the database's policies on User and DivisionMembership check the same rule again.
  */
 export async function updateUser(viewer: Viewer, input: UpdateUserInput) {
-  if (!may(viewer.role, "user", "update")) throw new AccessDeniedError("user", "update");
+  authorize(viewer, "user", "update");
   const data = updateUserSchema.parse(input);
   const divisionIds = [...new Set(data.divisionIds)].sort();
   return asViewer(viewer, async (tx) => {

@@ -24,16 +24,16 @@ export const setUserActiveAction = serverAction(
 );
 
 /**
- * Coordinator only: the use case checks the role (an administrator holds user.update too).
+ * Coordinator only (`user.approve`).
  * No revalidation: re-rendering the page would unmount the form before it shows the one-time link.
  */
 export const approveGrantAction = serverAction(
-  { schema: decideGrantSchema, permission: ["user", "update"] },
+  { schema: decideGrantSchema, permission: ["user", "approve"] },
   (viewer, input) => approveGrant(viewer, input),
 );
 
 export const rejectGrantAction = serverAction(
-  { schema: decideGrantSchema, permission: ["user", "update"], revalidate: ["/admin/anvandare"] },
+  { schema: decideGrantSchema, permission: ["user", "approve"], revalidate: ["/admin/anvandare"] },
   (viewer, input) => rejectGrant(viewer, input),
 );
 

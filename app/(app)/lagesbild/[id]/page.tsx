@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { getSituationEntry } from "@/lib/server/situation/get-entry";
-import { NotFoundError } from "@/lib/server/errors";
+import { orNotFound } from "@/lib/server/not-found";
 import { PageHeader } from "@/components/layout/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,10 +15,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function SituationEntryPage({ params }: Props) {
   const viewer = await requireViewer("situationEntry", "read");
   const { id } = await params;
-  const entry = await getSituationEntry(viewer, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const entry = await orNotFound(getSituationEntry(viewer, id));
   const [t, format] = await Promise.all([getTranslations("situation"), getFormatter()]);
   const facts: [string, string][] = [
     [t("detail.environment"), t(`environments.${entry.environment}`)],

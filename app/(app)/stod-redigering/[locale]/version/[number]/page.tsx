@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { getPreview } from "@/lib/server/public-content/get-preview";
-import { NotFoundError } from "@/lib/server/errors";
+import { orNotFound } from "@/lib/server/not-found";
 import { SupportPage } from "@/components/public/support-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,10 +17,7 @@ export default async function Page({ params }: { params: Promise<{ locale: strin
   const versionNumber = Number(number);
   if (!Number.isInteger(versionNumber) || versionNumber < 1) notFound();
   const t = await getTranslations("public.editor");
-  const page = await getPreview(viewer, locale, versionNumber).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const page = await orNotFound(getPreview(viewer, locale, versionNumber));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">{t("view", { number: page.versionNumber })}</h1>

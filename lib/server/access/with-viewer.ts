@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type DbTx } from "@/lib/server/db";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 
 type TxOptions = { timeout?: number; maxWait?: number; isolationLevel?: "ReadCommitted" | "RepeatableRead" | "Serializable" };
 
