@@ -138,9 +138,15 @@ describe("row-level security on User, DivisionMembership, GrantRequest, Password
       await asApp(settings, async (q) => {
         expect((await q.query(`SELECT id FROM "User" WHERE id = $1`, [u[key]])).rowCount).toBe(1);
         expect((await q.query(`SELECT id FROM "DivisionMembership" WHERE "userId" = $1`, [u[key]])).rowCount).toBe(role === "OBSERVER" ? 0 : 1);
-        for (const target of [u[key], u.observer, u.member, u.admin]) {
+        for (const target of [u.observer, u.member, u.admin, u.coordinator].filter((id) => id !== u[key])) {
           expect(await attempt(q, `UPDATE "User" SET role = 'COORDINATOR' WHERE id = $1`, [target])).toBe(0);
           expect(await attempt(q, `UPDATE "User" SET name = 'X' WHERE id = $1`, [target])).toBe(0);
+          expect(await attempt(q, `UPDATE "User" SET locale = 'en' WHERE id = $1`, [target])).toBe(0);
+        }
+        // Its own row: the interface language only (the language switch), nothing else.
+        expect(await attempt(q, `UPDATE "User" SET locale = 'en' WHERE id = $1`, [u[key]])).toBe(1);
+        for (const change of [`role = 'COORDINATOR'`, `name = 'X'`, `active = false`, `"sessionVersion" = 99`, `"passwordHash" = 'x'`, `"oidcSubject" = 'x'`]) {
+          expect(await attempt(q, `UPDATE "User" SET ${change} WHERE id = $1`, [u[key]]), change).toBe("error");
         }
         const [sql, params] = insertUser("OBSERVER", false);
         expect(await attempt(q, sql, [...params])).toBe("error");

@@ -80,6 +80,9 @@ CREATE POLICY user_update ON "User" FOR UPDATE TO varna_app
   WITH CHECK (
     varna_role() = 'COORDINATOR'
     OR (varna_role() = 'ADMIN' AND (NOT varna_is_content_role(role) OR NOT active)));
+-- Everyone may change their own row, but only its interface language (user_guard checks).
+CREATE POLICY user_update_own_locale ON "User" FOR UPDATE TO varna_app
+  USING (id = varna_user_id()) WITH CHECK (id = varna_user_id());
 -- No DELETE policy: accounts are deactivated, never deleted, by the app.
 
 -- What a policy cannot see (the row before the change): a non-coordinator never moves an
@@ -87,6 +90,11 @@ CREATE POLICY user_update ON "User" FOR UPDATE TO varna_app
 CREATE FUNCTION varna_user_guard() RETURNS trigger
   LANGUAGE plpgsql AS $$
   BEGIN
+    -- Not an account administrator: only one's own interface language (user_update_own_locale).
+    IF current_user = 'varna_app' AND coalesce(varna_role(), '') NOT IN ('COORDINATOR', 'ADMIN')
+       AND (to_jsonb(NEW) - 'locale' - 'updatedAt') IS DISTINCT FROM (to_jsonb(OLD) - 'locale' - 'updatedAt') THEN
+      RAISE EXCEPTION 'only the interface language of one''s own account may change here' USING ERRCODE = '42501';
+    END IF;
     IF current_user = 'varna_app' AND coalesce(varna_role(), '') <> 'COORDINATOR' THEN
       IF NEW.role IS DISTINCT FROM OLD.role AND (varna_is_content_role(OLD.role) OR varna_is_content_role(NEW.role)) THEN
         RAISE EXCEPTION 'only a coordinator grants or removes a content role' USING ERRCODE = '42501';
