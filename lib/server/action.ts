@@ -6,6 +6,7 @@ import { may, type Action, type Resource } from "@/lib/access/permissions";
 import type { Viewer } from "@/lib/access/viewer";
 import { getViewer } from "@/lib/server/auth/viewer";
 import { AccessDeniedError, DomainRuleError, NotFoundError, StaleEditError } from "@/lib/server/errors";
+import { messageText } from "@/lib/i18n/message-key";
 
 /** What every Server Action answers; forms put `fieldErrors` back into their fields. */
 export type FormState<T = undefined> =
@@ -69,7 +70,7 @@ async function run<S extends z.ZodType, T>(
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path.join(".") || "_form";
-        (fieldErrors[field] ??= []).push(translate(t, issue.message));
+        (fieldErrors[field] ??= []).push(messageText(t, issue.message));
       }
       return { ok: false, fieldErrors, formError: t("actionErrors.invalid") };
     }
@@ -82,7 +83,7 @@ async function run<S extends z.ZodType, T>(
       if (error instanceof StaleEditError) return { ok: false, formError: t("actionErrors.stale") };
       if (error instanceof NotFoundError) return { ok: false, formError: t("actionErrors.notFound") };
       if (error instanceof DomainRuleError) {
-        const message = translate(t, error.messageKey);
+        const message = messageText(t, error.messageKey);
         return error.field
           ? { ok: false, fieldErrors: { [error.field]: [message] }, formError: t("actionErrors.invalid") }
           : { ok: false, formError: message };
@@ -98,11 +99,6 @@ async function run<S extends z.ZodType, T>(
 }
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
-
-function translate(t: Translator, key: string): string {
-  const full = key.includes(".") ? key : `validation.${key}`;
-  return t.has(full as never) ? t(full as never) : t("validation.invalid");
-}
 
 /** FormData → object; repeated names become arrays, empty strings stay strings. */
 function formDataToObject(form: FormData): Record<string, unknown> {

@@ -9,7 +9,7 @@ import {
   createTrainingNeed,
   createUser,
   daysFromNow,
-} from "@/tests/factories";
+} from "@/prisma/factories";
 
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
 

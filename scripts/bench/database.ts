@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { applyMigrations } from "../db/engine";
 import { startMemoryDb } from "../lib/embedded-db";
-import { adminQuery, assertLocalDatabase, uniqueName, withDatabase } from "../../tests/setup/database";
+import { adminQuery, assertLocalDatabase, uniqueName, withDatabase } from "../lib/scratch-database";
 import { seed } from "@/prisma/seed/index";
 import { createPrismaClient } from "@/lib/server/db";
 import type { Viewer } from "@/lib/access/viewer";

@@ -2,7 +2,7 @@
 // page; what the role may not list answers 403, and no page answers an anonymous visitor.
 import { NAV_ITEMS } from "../../lib/access/navigation";
 import { may } from "../../lib/access/permissions";
-import { DEMO_USERS, expect, signIn, test } from "./fixtures";
+import { DEMO_USERS, expect, loginAs, test, type DemoUser } from "./fixtures";
 
 test("an anonymous visitor is redirected from every signed-in page", async ({ request }) => {
   for (const item of NAV_ITEMS) {
@@ -13,8 +13,8 @@ test("an anonymous visitor is redirected from every signed-in page", async ({ re
 });
 
 for (const user of DEMO_USERS) {
-  test(`${user.role} (${user.email}) gets exactly the pages of the role`, async ({ page, signIn }) => {
-    await signIn(user.email);
+  test(`${user.role} (${user.email}) gets exactly the pages of the role`, async ({ page, loginAs }) => {
+    await loginAs(user.role, user.divisions[0]);
     for (const item of NAV_ITEMS) {
       const response = await page.request.get(item.href, { maxRedirects: 0 });
       const expected = may(user.role, item.resource, item.action) ? 200 : 403;
@@ -23,9 +23,13 @@ for (const user of DEMO_USERS) {
   });
 }
 
-test("a situation entry of another division answers 404 to a guessed id, own entries 200", async ({ browser }) => {
-  const coordinator = await browser.newPage();
-  await signIn(coordinator, "samordnare@nykoping.example");
+test("a situation entry of another division answers 404 to a guessed id, own entries 200", async ({ browser, baseURL }) => {
+  const signedIn = async (role: DemoUser["role"], division?: string) => {
+    const context = await browser.newContext();
+    await loginAs(context, baseURL!, { role, division });
+    return context.newPage();
+  };
+  const coordinator = await signedIn("COORDINATOR");
   await coordinator.goto("/lagesbild");
   const rows = await coordinator.locator("tbody tr").evaluateAll((trs) =>
     trs.map((tr) => ({ href: tr.querySelector("a")!.getAttribute("href")!, division: tr.children[3]!.textContent!.trim() })),
@@ -34,16 +38,14 @@ test("a situation entry of another division answers 404 to a guessed id, own ent
   expect(new Set(rows.map((r) => r.division)).size).toBeGreaterThan(1);
   await coordinator.close();
 
-  const member = await browser.newPage();
-  await signIn(member, "natverk.buk@nykoping.example");
+  const member = await signedIn("NETWORK_MEMBER", "BUK");
   for (const row of rows) {
     const response = await member.request.get(row.href, { maxRedirects: 0 });
     expect(response.status(), `${row.division} ${row.href}`).toBe(row.division === "Barn och utbildning" ? 200 : 404);
   }
   await member.close();
 
-  const observer = await browser.newPage();
-  await signIn(observer, "insyn@nykoping.example");
+  const observer = await signedIn("OBSERVER");
   for (const row of rows) expect((await observer.request.get(row.href, { maxRedirects: 0 })).status()).toBe(403);
   await observer.close();
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, Request } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, loginAs, test } from "./fixtures";
 
 const PAGES = [
   { path: "/stod", lang: "sv", h1: "Stöd till anhöriga", switchTo: "In English" },
@@ -126,8 +126,8 @@ async function publicPhone(page: Page, path: string, contactKey: string) {
 test.describe.serial("the coordinator edits the public page", () => {
   let recordedSave: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
 
-  test("changes a phone number: preview leaves the public page alone, publish changes it, rollback restores it", async ({ page }) => {
-    await signIn(page, "samordnare@nykoping.example");
+  test("changes a phone number: preview leaves the public page alone, publish changes it, rollback restores it", async ({ page, loginAs }) => {
+    await loginAs("COORDINATOR");
     expect(await publicPhone(page, "/stod", "support-line")).toBe("020-100 200");
 
     await page.goto("/stod-redigering");
@@ -187,8 +187,8 @@ test.describe.serial("the coordinator edits the public page", () => {
     expect(await publicPhone(page, "/stod", "support-line")).toBe("020-100 200");
   });
 
-  test("markup typed as content is shown as text, never run", async ({ page }) => {
-    await signIn(page, "samordnare@nykoping.example");
+  test("markup typed as content is shown as text, never run", async ({ page, loginAs }) => {
+    await loginAs("COORDINATOR");
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
       dialogs.push(d.message());
@@ -222,10 +222,11 @@ test.describe.serial("the coordinator edits the public page", () => {
     expect(dialogs).toEqual([]);
   });
 
-  test("a division head sees no editor and the server refuses the editor's action", async ({ browser }) => {
+  test("a division head sees no editor and the server refuses the editor's action", async ({ browser, baseURL }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, "chef.buk@nykoping.example");
+    await loginAs(context, baseURL!, { role: "DIVISION_HEAD", division: "BUK" });
+    await page.goto("/oversikt");
     await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Stöd till anhöriga" })).toHaveCount(0);
     const response = await page.goto("/stod-redigering");
     expect(response?.status()).toBe(403);
@@ -247,7 +248,7 @@ test.describe.serial("the coordinator edits the public page", () => {
   });
 });
 
-test("the page's data comes from a cache that publishing expires", async ({ page }) => {
+test("the page's data comes from a cache that publishing expires", async ({ page, loginAs }) => {
   // A change made behind the app's back (straight in the database) is not seen until a
   // publication expires the cache: proof that visitors are not each costing a query.
   // The embedded database listens only on its private Unix socket (decision 010).
@@ -260,7 +261,7 @@ test("the page's data comes from a cache that publishing expires", async ({ page
     await client.query(`UPDATE "PublicContent" SET title = 'Changed behind the app' WHERE locale = 'en' AND status = 'PUBLISHED'`);
     expect(await title()).toBe("Support for relatives");
 
-    await signIn(page, "samordnare@nykoping.example");
+    await loginAs("COORDINATOR");
     await page.goto("/stod-redigering/en");
     await page.getByRole("button", { name: "Spara utkast" }).click();
     await expect(page.getByText("Utkastet är sparat.")).toBeVisible();

@@ -1,11 +1,22 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
-import { signIn } from "./fixtures";
+import type { Role } from "../../lib/access/permissions";
+import { loginAs, signIn } from "./fixtures";
 
-async function newSignedInPage(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
+/** A page of its own (own cookies) signed in through the login form: for the sign-in tests. */
+async function newFormSignedInPage(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, email, password);
+  return page;
+}
+
+/** A page of its own signed in directly (loginAs), on the start page. */
+async function newSignedInPage(browser: Browser, baseURL: string, role: Role, division?: string): Promise<Page> {
+  const context = await browser.newContext();
+  await loginAs(context, baseURL, { role, division });
+  const page = await context.newPage();
+  await page.goto("/oversikt");
   return page;
 }
 
@@ -35,8 +46,8 @@ test("the 11th wrong password in a row answers 429 and the form says so in Swedi
   await expect(page.locator("form").getByRole("alert")).toContainText("För många försök");
 });
 
-test("signing out ends the session on the server: a copied cookie no longer works", async ({ browser }) => {
-  const page = await newSignedInPage(browser, "natverk.kof@nykoping.example");
+test("signing out ends the session on the server: a copied cookie no longer works", async ({ browser, baseURL }) => {
+  const page = await newSignedInPage(browser, baseURL!, "NETWORK_MEMBER", "KOF");
   const copied = await page.context().storageState();
   await page.getByRole("button", { name: "Logga ut" }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -48,8 +59,8 @@ test("signing out ends the session on the server: a copied cookie no longer work
   await replay.close();
 });
 
-test("an administrator's request for a content role waits for a coordinator, who approves it; the user sets their own password from a one-time link; deactivation sends them to /login", async ({ browser }) => {
-  const admin = await newSignedInPage(browser, "admin@nykoping.example");
+test("an administrator's request for a content role waits for a coordinator, who approves it; the user sets their own password from a one-time link; deactivation sends them to /login", async ({ browser, baseURL }) => {
+  const admin = await newSignedInPage(browser, baseURL!, "ADMIN");
   await admin.goto("/admin/anvandare/ny");
   // Separation of duties (decision 010): a content role asked for by an administrator is a request.
   await expect(admin.getByText("skapas kontot inaktivt och en samordnare får godkänna")).toBeVisible();
@@ -67,7 +78,7 @@ test("an administrator's request for a content role waits for a coordinator, who
   expect(actionId).toBeTruthy();
 
   // A division head calling the same Server Action directly is refused, and nothing is created.
-  const head = await newSignedInPage(browser, "chef.buk@nykoping.example");
+  const head = await newSignedInPage(browser, baseURL!, "DIVISION_HEAD", "BUK");
   const forged = await head.request.post("/admin/anvandare/ny", {
     headers: { "Next-Action": actionId!, Origin: new URL(head.url()).origin, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
     data: JSON.stringify(["$undefined", { name: "Smygare", email: "smygare@nykoping.example", role: "OBSERVER", divisionIds: [] }]),
@@ -86,7 +97,7 @@ test("an administrator's request for a content role waits for a coordinator, who
   await expect(admin.getByRole("button", { name: "Aktivera kontot igen" })).toHaveCount(0);
 
   // The coordinator approves and gets the one-time link to hand over.
-  const coordinator = await newSignedInPage(browser, "samordnare@nykoping.example");
+  const coordinator = await newSignedInPage(browser, baseURL!, "COORDINATOR");
   await coordinator.goto(admin.url());
   await coordinator.getByRole("button", { name: "Godkänn och aktivera" }).click();
   const link = (await coordinator.getByTestId("password-link").textContent())!.trim();
@@ -108,7 +119,7 @@ test("an administrator's request for a content role waits for a coordinator, who
   await expect(user.getByTestId("link-invalid")).toBeVisible();
   await context.close();
 
-  const member = await newSignedInPage(browser, "avslutas@nykoping.example", "mitt eget långa lösenord");
+  const member = await newFormSignedInPage(browser, "avslutas@nykoping.example", "mitt eget långa lösenord");
   await expect(member.getByTestId("signed-in-as")).toContainText("Testa Deaktiveringsson");
 
   // Taking access away is always the administrator's to do.
@@ -124,8 +135,8 @@ test("an administrator's request for a content role waits for a coordinator, who
 
 test("a signed-in user changes their own password; their other sessions end, this one goes on", async ({ browser }) => {
   // An account no later test signs in with (workers: 1, a fresh database per run).
-  const here = await newSignedInPage(browser, "natverk.kof@nykoping.example");
-  const elsewhere = await newSignedInPage(browser, "natverk.kof@nykoping.example");
+  const here = await newFormSignedInPage(browser, "natverk.kof@nykoping.example");
+  const elsewhere = await newFormSignedInPage(browser, "natverk.kof@nykoping.example");
   await here.getByRole("link", { name: "Byt lösenord" }).click();
   await here.getByLabel("Nuvarande lösenord").fill("fel lösenord");
   await here.getByLabel("Nytt lösenord").fill("ett nytt långt lösenord");
@@ -141,11 +152,11 @@ test("a signed-in user changes their own password; their other sessions end, thi
   await expect(elsewhere).toHaveURL(/\/login$/);
 });
 
-test("a role change takes effect on the user's next request", async ({ browser }) => {
-  const member = await newSignedInPage(browser, "natverk.buk@nykoping.example");
+test("a role change takes effect on the user's next request", async ({ browser, baseURL }) => {
+  const member = await newSignedInPage(browser, baseURL!, "NETWORK_MEMBER", "BUK");
   await expect(member.getByTestId("signed-in-as")).toContainText("Nätverksmedlem");
 
-  const coordinator = await newSignedInPage(browser, "samordnare@nykoping.example");
+  const coordinator = await newSignedInPage(browser, baseURL!, "COORDINATOR");
   await coordinator.goto("/admin/anvandare?q=natverk.buk");
   await coordinator.getByRole("link", { name: "Lena Öhman" }).click();
   await coordinator.getByLabel("Roll").selectOption("DIVISION_HEAD");
@@ -154,7 +165,9 @@ test("a role change takes effect on the user's next request", async ({ browser }
 
   await member.goto("/oversikt");
   await expect(member).toHaveURL(/\/login$/);
-  await signIn(member, "natverk.buk@nykoping.example");
+  await loginAs(member.context(), baseURL!, { email: "natverk.buk@nykoping.example" });
+  await member.goto("/oversikt");
+  await expect(member.getByTestId("signed-in-as")).toContainText("Lena Öhman");
   await expect(member.getByTestId("signed-in-as")).toContainText("Divisionschef");
 });
 

@@ -13,7 +13,7 @@ import { ACTIONS, ROLES, type Action, type Role } from "@/lib/access/permissions
 import type { Viewer } from "@/lib/access/viewer";
 import { EXPECTED } from "@/tests/fixtures/access-expectations";
 import { createMatrixContext, MODELS, type MatrixModel, type Rows } from "@/tests/fixtures/access-layer-models";
-import { createDivision, createUser } from "@/tests/factories";
+import { createDivision, createUser } from "@/prisma/factories";
 import { approveGrant, getPendingGrant, rejectGrant } from "@/lib/server/users/grant-requests";
 import { issuePasswordLink } from "@/lib/server/users/issue-password-link";
 

@@ -9,7 +9,7 @@ import { listAuditEvents } from "@/lib/server/audit/list-events";
 import { auditFilterSchema } from "@/lib/schemas/audit-filter";
 import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/access/viewer";
-import { createDivision, createUser } from "@/tests/factories";
+import { createDivision, createUser } from "@/prisma/factories";
 
 let owner: pg.Client;
 let coordinator: Viewer;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { authenticate } from "@/lib/server/auth/authenticate";
 import { startSession } from "@/lib/server/auth/sessions";
-import { createDivision, createUser } from "@/tests/factories";
+import { createDivision, createUser } from "@/prisma/factories";
 
 describe("authenticate (local accounts)", () => {
   let divisionId: string;

@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import { parseEnv } from "@/lib/env";
 import { authenticate } from "@/lib/server/auth/authenticate";
 import { localSignInPolicy } from "@/lib/server/auth/local-sign-in";
-import { createUser } from "@/tests/factories";
+import { createUser } from "@/prisma/factories";
 
 const OIDC = { OIDC_ISSUER: "https://login.example", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "secret" };
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { matchOidcUser } from "@/lib/server/auth/oidc";
-import { createUser } from "@/tests/factories";
+import { createUser } from "@/prisma/factories";
 
 const ISSUER = "https://login.example/tenant/v2.0";
 

@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { AccessDeniedError } from "@/lib/server/errors";
 import {
   createActionItem, createDivision, createMeasure, createStaffCategory, createTrainingNeed, createUser, daysFromNow,
-} from "@/tests/factories";
+} from "@/prisma/factories";
 
 const viewer = (role: Viewer["role"], divisionIds: string[], id: string): Viewer => ({
   id, role, divisionIds, name: "Test", email: "t@test.example",

@@ -9,7 +9,7 @@ import { startSession, touchSession } from "@/lib/server/auth/sessions";
 import { hashToken, PASSWORD_LINK_TTL_MS } from "@/lib/server/users/password-links";
 import { issuePasswordLink } from "@/lib/server/users/issue-password-link";
 import { createUser } from "@/lib/server/users/create-user";
-import { createUser as makeUser } from "@/tests/factories";
+import { createUser as makeUser } from "@/prisma/factories";
 
 const GOOD = "en lång mening som lösenord";
 let coordinator: Viewer;

@@ -14,7 +14,7 @@ import { markContactVerified } from "@/lib/server/public-content/mark-contact-ve
 import { updateReviewInterval } from "@/lib/server/public-content/update-review-interval";
 import { assignContactOwner } from "@/lib/server/public-content/assign-contact-owner";
 import { draftSchema, type Draft } from "@/lib/schemas/public-content";
-import { createUser } from "@/tests/factories";
+import { createUser } from "@/prisma/factories";
 
 const asViewer = (user: { id: string; name: string; email: string; role: Viewer["role"] }, divisionIds: string[] = []): Viewer => ({
   id: user.id, name: user.name, email: user.email, role: user.role, divisionIds,

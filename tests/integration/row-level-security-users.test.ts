@@ -4,7 +4,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { createDivision, createUser } from "@/tests/factories";
+import { createDivision, createUser } from "@/prisma/factories";
 
 type Settings = { role: string; userId: string; divisionIds?: string[] } | null;
 let client: pg.Client;

@@ -7,7 +7,7 @@ import { db } from "@/lib/server/db";
 import {
   createActionItem, createDivision, createMeasure, createSituationEntry, createStaffCategory,
   createTrainingNeed, createUser, daysFromNow,
-} from "@/tests/factories";
+} from "@/prisma/factories";
 
 type Settings = { role: string; divisionIds: string[] } | null;
 

@@ -12,7 +12,7 @@ import {
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, endSession, startSession, touchSession } from "@/lib/server/auth/sessions";
 import { emailFromClaims, matchOidcUser, oidcConfig } from "@/lib/server/auth/oidc";
 import { parseEnv } from "@/lib/env";
-import { createUser } from "@/tests/factories";
+import { createUser } from "@/prisma/factories";
 
 const audit = (action: string) => db().auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });
 const ISSUER = "https://login.example/tenant/v2.0";

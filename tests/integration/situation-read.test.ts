@@ -5,7 +5,7 @@ import { getSituationEntry } from "@/lib/server/situation/get-entry";
 import { situationFilterSchema } from "@/lib/schemas/situation-filter";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/access/viewer";
-import { createDivision, createSituationEntry, createUser } from "@/tests/factories";
+import { createDivision, createSituationEntry, createUser } from "@/prisma/factories";
 
 let own: string;
 let other: string;

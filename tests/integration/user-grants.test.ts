@@ -12,7 +12,7 @@ import { updateUser } from "@/lib/server/users/update-user";
 import { setUserActive } from "@/lib/server/users/set-user-active";
 import { approveGrant, rejectGrant } from "@/lib/server/users/grant-requests";
 import { issuePasswordLink } from "@/lib/server/users/issue-password-link";
-import { createDivision, createUser as makeUser } from "@/tests/factories";
+import { createDivision, createUser as makeUser } from "@/prisma/factories";
 
 type Outcome = "active" | "pending" | "done" | "denied" | "refused" | "invalid" | "stale";
 type Divisions = "none" | "own" | "other";

@@ -10,7 +10,7 @@ import { listUsers } from "@/lib/server/users/list-users";
 import { startSession, touchSession } from "@/lib/server/auth/sessions";
 import { authenticate } from "@/lib/server/auth/authenticate";
 import { setPasswordWithToken } from "@/lib/server/auth/passwords";
-import { createDivision, createUser as makeUser } from "@/tests/factories";
+import { createDivision, createUser as makeUser } from "@/prisma/factories";
 
 async function viewerOf(role: Role, divisionIds: string[] = []): Promise<Viewer> {
   const u = await makeUser(db(), { role, divisionIds });

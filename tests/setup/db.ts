@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, inject } from "vitest";
 import { startMemoryDb } from "@/scripts/lib/embedded-db";
-import { adminQuery, uniqueName, withDatabase } from "./database";
+import { adminQuery, uniqueName, withDatabase } from "@/scripts/lib/scratch-database";
 
 // Two workers copying the template at the same moment collide ("being accessed by other
 // users"); the copy itself is quick, so a short wait and another try is enough.

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "@/scripts/db/engine";
 import { startMemoryDb } from "@/scripts/lib/embedded-db";
-import { adminQuery, assertLocalDatabase, uniqueName, withDatabase } from "./database";
+import { adminQuery, assertLocalDatabase, uniqueName, withDatabase } from "@/scripts/lib/scratch-database";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -21,6 +21,21 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Import specifiers of a file: `from "…"`, `import("…")`, `require("…")`, `import "…"`. */
+function importsOf(source: string): string[] {
+  return [...source.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)["']([^"']+)["']/g)].map((m) => m[1]!);
+}
+
+/** Every source file of the project outside tests/ (and outside what is generated or installed). */
+function productionFiles(): string[] {
+  const skip = new Set(["node_modules", "tests", ".next", ".data", ".git", "test-results", "playwright-report"]);
+  return readdirSync(".").flatMap((name) => {
+    if (skip.has(name)) return [];
+    if (statSync(name).isDirectory()) return sourceFiles(name).filter((f) => !f.includes(`${path.sep}generated${path.sep}`));
+    return /\.(ts|tsx|js|jsx|mjs|mts)$/.test(name) ? [name] : [];
+  });
+}
+
 describe("data access boundary", () => {
   it("keeps the Prisma client and database drivers out of app/ and components/", () => {
     const offenders = ["app", "components"]
@@ -34,5 +49,19 @@ describe("data access boundary", () => {
       .filter((file) => !file.includes(`${path.sep}generated${path.sep}`))
       .filter((file) => !readFileSync(file, "utf8").startsWith('import "server-only";'));
     expect(missing).toEqual([]);
+  });
+
+  // A production start runs the seed; it must not need the test tree (which need not be shipped).
+  it("lets nothing outside tests/ import from tests/", () => {
+    const tests = path.resolve("tests") + path.sep;
+    const offenders = productionFiles().flatMap((file) =>
+      importsOf(readFileSync(file, "utf8"))
+        .map((spec) =>
+          spec.startsWith("@/") ? path.resolve(spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(file), spec) : null,
+        )
+        .filter((target): target is string => target !== null && (target + path.sep).startsWith(tests))
+        .map((target) => `${file} → ${path.relative(".", target)}`),
+    );
+    expect(offenders).toEqual([]);
   });
 });

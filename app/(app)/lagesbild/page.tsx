@@ -7,6 +7,7 @@ import { listSituationEntries } from "@/lib/server/situation/list-entries";
 import { ENTRY_STATUSES, ENVIRONMENTS, situationFilterSchema } from "@/lib/schemas/situation-filter";
 import { PageHeader } from "@/components/layout/page-header";
 import { Pagination } from "@/components/layout/pagination";
+import { EmptyState } from "@/components/layout/empty-state";
 import { DataTable } from "@/components/layout/data-table";
 import { firstValues } from "@/lib/pagination";
 
@@ -47,7 +48,7 @@ export default async function SituationPage({ searchParams }: Props) {
       </form>
 
       {result.rows.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t("empty")}</p>
+        <EmptyState title={t("empty")} />
       ) : (
         <DataTable headers={(["observedOn", "environment", "activity", "division", "district", "status"] as const).map((c) => t(`columns.${c}`))}>
           {result.rows.map((row) => (
@@ -70,7 +71,6 @@ export default async function SituationPage({ searchParams }: Props) {
         page={result.page}
         pages={result.pages}
         query={{ environment: filter.environment, status: filter.status }}
-        labels={{ nav: t("pagination"), previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page: result.page, pages: result.pages }) }}
       />
     </>
   );

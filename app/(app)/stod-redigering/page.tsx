@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { getEditorOverview } from "@/lib/server/public-content/get-editor-overview";
 import { PageHeader } from "@/components/layout/page-header";
+import { EmptyState } from "@/components/layout/empty-state";
 import { PUBLIC_PATHS } from "@/app/(public)/_components/public-route";
 import { RollbackButton } from "./_components/rollback-button";
 import { MarkVerifiedButton } from "./_components/mark-verified-button";
@@ -68,42 +69,46 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ p
           </p>
 
           <h3 className="mt-6 font-semibold">{t("history")}</h3>
-          <div className="overflow-x-auto">
-            <table className="mt-2 w-full text-left text-sm">
-              <caption className="sr-only">{t("historyCaption", { language: languageName(l.locale) })}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4">{t("columns.version")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("columns.status")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("columns.publishedAt")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("columns.publishedBy")}</th>
-                  <th scope="col" className="py-2">{t("columns.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {l.history.map((v) => (
-                  <tr key={v.id} className="border-b border-slate-100 align-top" data-testid={`version-${l.locale}-${v.versionNumber}`}>
-                    <th scope="row" className="py-2 pr-4 font-medium">{v.versionNumber}</th>
-                    <td className="py-2 pr-4">{t(`status.${v.status}`)}</td>
-                    <td className="py-2 pr-4">{date(v.publishedAt)}</td>
-                    <td className="py-2 pr-4">{v.publishedBy ?? "–"}</td>
-                    <td className="space-y-2 py-2">
-                      <Link href={`/stod-redigering/${l.locale}/version/${v.versionNumber}`} className={link}>
-                        {t("view", { number: v.versionNumber })}
-                      </Link>
-                      {v.status === "ARCHIVED" ? (
-                        <RollbackButton
-                          targetId={v.id}
-                          versionNumber={v.versionNumber}
-                          expectedPublishedVersion={l.published?.versionNumber ?? 0}
-                        />
-                      ) : null}
-                    </td>
+          {l.history.length === 0 ? (
+            <EmptyState title={t("historyEmpty")} />
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="mt-2 w-full text-left text-sm">
+                <caption className="sr-only">{t("historyCaption", { language: languageName(l.locale) })}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="py-2 pr-4">{t("columns.version")}</th>
+                    <th scope="col" className="py-2 pr-4">{t("columns.status")}</th>
+                    <th scope="col" className="py-2 pr-4">{t("columns.publishedAt")}</th>
+                    <th scope="col" className="py-2 pr-4">{t("columns.publishedBy")}</th>
+                    <th scope="col" className="py-2">{t("columns.actions")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {l.history.map((v) => (
+                    <tr key={v.id} className="border-b border-slate-100 align-top" data-testid={`version-${l.locale}-${v.versionNumber}`}>
+                      <th scope="row" className="py-2 pr-4 font-medium">{v.versionNumber}</th>
+                      <td className="py-2 pr-4">{t(`status.${v.status}`)}</td>
+                      <td className="py-2 pr-4">{date(v.publishedAt)}</td>
+                      <td className="py-2 pr-4">{v.publishedBy ?? "–"}</td>
+                      <td className="space-y-2 py-2">
+                        <Link href={`/stod-redigering/${l.locale}/version/${v.versionNumber}`} className={link}>
+                          {t("view", { number: v.versionNumber })}
+                        </Link>
+                        {v.status === "ARCHIVED" ? (
+                          <RollbackButton
+                            targetId={v.id}
+                            versionNumber={v.versionNumber}
+                            expectedPublishedVersion={l.published?.versionNumber ?? 0}
+                          />
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </section>
       ))}
 

@@ -9,7 +9,10 @@ import { useTranslations } from "next-intl";
 import { signInSchema, type SignInInput } from "@/lib/schemas/sign-in";
 import { TextField } from "@/components/forms/text-field";
 import { FormError } from "@/components/forms/form-error";
+import { useMessageText } from "@/components/forms/use-action-form";
 
+// Not the form kit: next-auth signs in through its own route (`signIn()` posts to it and the
+// route sets the session cookie), not through a Server Action answering `FormState`.
 export function LoginForm() {
   const t = useTranslations("auth");
   const router = useRouter();
@@ -20,7 +23,7 @@ export function LoginForm() {
     formState: { errors, isSubmitting },
   } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
 
-  const fieldError = (key?: string) => (key ? t(`errors.${key}` as "errors.emailRequired") : undefined);
+  const fieldError = useMessageText();
 
   async function onSubmit(values: SignInInput) {
     setFormError(null);

@@ -7,6 +7,8 @@ import { userListQuerySchema } from "@/lib/schemas/user";
 import { may } from "@/lib/access/permissions";
 import { DataTable } from "@/components/layout/data-table";
 import { PageHeader } from "@/components/layout/page-header";
+import { Pagination } from "@/components/layout/pagination";
+import { EmptyState } from "@/components/layout/empty-state";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages"))("users.title") };
@@ -20,7 +22,6 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
   const { items, total, page, pageCount } = await listUsers(viewer, query);
   const t = await getTranslations();
   const format = await getFormatter();
-  const pageHref = (p: number) => `/admin/anvandare?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(p) })}`;
 
   return (
     <>
@@ -41,7 +42,7 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
       </div>
       <p className="mb-2 text-sm text-slate-600" aria-live="polite">{t("users.total", { count: total })}</p>
       {items.length === 0 ? (
-        <p>{t("users.empty")}</p>
+        <EmptyState title={t("users.empty")} />
       ) : (
         <DataTable headers={(["name", "email", "role", "divisions", "status", "lastLogin"] as const).map((c) => t(`users.columns.${c}`))}>
           {items.map((user) => (
@@ -60,13 +61,7 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
           ))}
         </DataTable>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label={t("users.pagination")} className="mt-4 flex items-center gap-4 text-sm">
-          {page > 1 ? <Link href={pageHref(page - 1)} className="underline">{t("users.previous")}</Link> : null}
-          <span>{t("users.pageOf", { page, pageCount })}</span>
-          {page < pageCount ? <Link href={pageHref(page + 1)} className="underline">{t("users.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pageCount} query={{ q: query.q }} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { listAuditEvents } from "@/lib/server/audit/list-events";
 import { auditFilterSchema } from "@/lib/schemas/audit-filter";
 import { PageHeader } from "@/components/layout/page-header";
 import { Pagination } from "@/components/layout/pagination";
+import { EmptyState } from "@/components/layout/empty-state";
 import { DataTable } from "@/components/layout/data-table";
 import { firstValues } from "@/lib/pagination";
 
@@ -46,7 +47,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
       </form>
 
       {result.rows.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t("empty")}</p>
+        <EmptyState title={t("empty")} />
       ) : (
         <DataTable headers={(["when", "actor", "action", "entity", "ip"] as const).map((c) => t(`columns.${c}`))}>
           {result.rows.map((row) => (
@@ -64,7 +65,6 @@ export default async function AuditLogPage({ searchParams }: Props) {
         page={result.page}
         pages={result.pages}
         query={query}
-        labels={{ nav: t("pagination"), previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page: result.page, pages: result.pages }) }}
       />
     </>
   );

@@ -1,31 +1,19 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useAction } from "@/components/forms/use-action";
 import { markVerifiedAction } from "../actions";
 
 export function MarkVerifiedButton({ contactId, expectedVersion, name }: { contactId: string; expectedVersion: number; name: string }) {
   const t = useTranslations("public.editor.contacts");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  const { run, pending, error, succeeded } = useAction(markVerifiedAction);
 
   return (
     <div>
       <button
         type="button"
-        disabled={pending || done}
-        onClick={() =>
-          startTransition(async () => {
-            setError(null);
-            const result = await markVerifiedAction(undefined, { contactId, expectedVersion });
-            if (!result.ok) return setError(result.formError ?? null);
-            setDone(true);
-            router.refresh();
-          })
-        }
+        disabled={pending || succeeded}
+        onClick={() => run({ contactId, expectedVersion })}
         className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
       >
         {t("markVerifiedShort")}
@@ -33,7 +21,7 @@ export function MarkVerifiedButton({ contactId, expectedVersion, name }: { conta
         <span className="sr-only">{`(${name})`}</span>
       </button>
       <div role="status" aria-live="polite" className="text-sm">
-        {error ? <p className="text-red-700">{error}</p> : done ? <p className="text-green-900">{t("verified", { name })}</p> : null}
+        {error ? <p className="text-red-700">{error}</p> : succeeded ? <p className="text-green-900">{t("verified", { name })}</p> : null}
       </div>
     </div>
   );

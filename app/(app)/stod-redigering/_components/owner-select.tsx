@@ -1,8 +1,8 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useAction } from "@/components/forms/use-action";
 import { assignOwnerAction } from "../actions";
 
 type Props = {
@@ -15,11 +15,9 @@ type Props = {
 
 export function OwnerSelect({ contactId, contactName, expectedVersion, ownerId, owners }: Props) {
   const t = useTranslations("public.editor.contacts");
-  const router = useRouter();
   const id = useId();
   const [selected, setSelected] = useState(ownerId ?? "");
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const { run, pending, error, succeeded } = useAction(assignOwnerAction);
 
   return (
     <div className="space-y-1">
@@ -39,24 +37,14 @@ export function OwnerSelect({ contactId, contactName, expectedVersion, ownerId, 
         <button
           type="button"
           disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await assignOwnerAction(undefined, { contactId, ownerId: selected, expectedVersion });
-              if (!result.ok) {
-                setMessage({ error: true, text: result.fieldErrors?.ownerId?.[0] ?? result.formError ?? "" });
-                return;
-              }
-              setMessage({ error: false, text: t("ownerChanged") });
-              router.refresh();
-            })
-          }
+          onClick={() => run({ contactId, ownerId: selected, expectedVersion })}
           className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
         >
           {t("changeOwner")}
         </button>
       ) : null}
       <div role="status" aria-live="polite" className="text-sm">
-        {message ? <p className={message.error ? "text-red-700" : "text-green-900"}>{message.text}</p> : null}
+        {error ? <p className="text-red-700">{error}</p> : succeeded ? <p className="text-green-900">{t("ownerChanged")}</p> : null}
       </div>
     </div>
   );

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { FormError } from "@/components/forms/form-error";
+import { useAction } from "@/components/forms/use-action";
 import { rollbackAction } from "../actions";
 
 /** Restoring a version replaces what the public sees, so it asks first, in the page itself. */
@@ -11,26 +11,16 @@ export function RollbackButton({
   targetId, versionNumber, expectedPublishedVersion,
 }: { targetId: string; versionNumber: number; expectedPublishedVersion: number }) {
   const t = useTranslations("public.editor");
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
-
-  function rollback() {
-    setError(null);
-    startTransition(async () => {
-      const result = await rollbackAction(undefined, { targetId, expectedPublishedVersion });
-      if (!result.ok) {
-        setError(result.formError ?? null);
-        return;
-      }
+  const { run, pending, error } = useAction(rollbackAction, {
+    onSuccess: (data) => {
       setConfirming(false);
-      setDone(t("rolledBack", { number: versionNumber, newNumber: result.data?.versionNumber ?? 0 }));
-      router.refresh();
-    });
-  }
+      setDone(t("rolledBack", { number: versionNumber, newNumber: data?.versionNumber ?? 0 }));
+    },
+  });
+  const rollback = () => run({ targetId, expectedPublishedVersion });
 
   return (
     <div className="space-y-2">

@@ -8,12 +8,14 @@ import { useTranslations } from "next-intl";
 import { setPasswordSchema, type SetPasswordInput } from "@/lib/schemas/user";
 import { TextField } from "@/components/forms/text-field";
 import { FormError } from "@/components/forms/form-error";
-import { useErrorText } from "@/app/(app)/admin/anvandare/_components/user-fields";
+import { useMessageText } from "@/components/forms/use-action-form";
 import { setPasswordAction } from "../actions";
 
 export function SetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("password");
-  const errorText = useErrorText();
+  const messageText = useMessageText();
+  // Schema messages are catalog keys; errors from the server arrive translated.
+  const errorText = (error?: { message?: string; type?: string }) => (error?.type === "server" ? error.message : messageText(error?.message));
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<SetPasswordInput>({

@@ -1,31 +1,19 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { FormError } from "@/components/forms/form-error";
+import { useAction } from "@/components/forms/use-action";
 import { setUserActiveAction } from "../actions";
 
 /** Deactivate / reactivate, with a confirmation step before anything is sent. */
 export function ActivationForm({ user, canToggle = true }: { user: { id: string; name: string; version: number; active: boolean }; canToggle?: boolean }) {
   const t = useTranslations("users.activation");
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function confirm() {
-    setFormError(null);
-    startTransition(async () => {
-      const result = await setUserActiveAction(undefined, { id: user.id, version: user.version, active: !user.active, confirmed: true });
-      setConfirming(false);
-      if (!result.ok) {
-        setFormError(result.formError ?? null);
-        return;
-      }
-      router.refresh();
-    });
-  }
+  // The confirmation closes with the answer, whatever it is: an error shows above the button.
+  const close = () => setConfirming(false);
+  const { run, pending, error: formError } = useAction(setUserActiveAction, { onSuccess: close, onError: close });
+  const confirm = () => run({ id: user.id, version: user.version, active: !user.active, confirmed: true });
 
   return (
     <section aria-labelledby="activation-title" className="mt-10 max-w-xl rounded-lg border border-slate-200 bg-white p-6">

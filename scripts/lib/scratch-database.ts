@@ -1,6 +1,6 @@
-// Where integration tests get their PostgreSQL: a server when DATABASE_URL is set (each test
-// file gets its own database, copied from a migrated template), otherwise the embedded one
-// (each test file gets its own in-memory PGlite, loaded from a migrated dump).
+// Throwaway databases on a local PostgreSQL server, for the integration tests (each test file
+// gets its own database, copied from a migrated template) and the database benchmark. It
+// refuses any server that is not on this machine.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 

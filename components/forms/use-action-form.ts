@@ -1,0 +1,86 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import type { FormState } from "@/lib/server/action";
+import { messageText } from "@/lib/i18n/message-key";
+
+/** A Server Action made by `serverAction(…)`, called with the form's parsed values. */
+export type FormAction<TOutput, TData> = (previous: undefined, input: TOutput) => Promise<FormState<TData>>;
+
+type Options<TInput extends FieldValues, TOutput, TData> = {
+  defaultValues?: DefaultValues<TInput>;
+  /** Values that follow the props (react-hook-form resets the form when they change). */
+  values?: TInput;
+  /** After a success, before the refresh: e.g. carry the record's new version into the form. */
+  onSuccess?: (data: TData | undefined, form: UseFormReturn<TInput, unknown, TOutput>) => void;
+  /** `router.refresh()` after a success, so the server-rendered page shows the change (default). */
+  refresh?: boolean;
+};
+
+/** Turns a message key (a schema's or a domain rule's) into catalog text. */
+export function useMessageText() {
+  const t = useTranslations();
+  return (key: string | undefined) => (key ? messageText(t, key) : undefined);
+}
+
+/**
+ * The one way to write a form: the zod schema from `lib/schemas` checks the fields in the
+ * browser (zodResolver) and again in the Server Action (`serverAction`), whose field errors
+ * come back into the same fields; the fieldset is disabled while the action runs; success
+ * refreshes the page. Render it with `<ActionForm kit={…}>` and `<SubmitButton>`.
+ */
+export function useActionForm<TInput extends FieldValues, TOutput, TData = undefined>(
+  schema: z.ZodType<TOutput, TInput>,
+  action: FormAction<TOutput, TData>,
+  { defaultValues, values, onSuccess, refresh = true }: Options<TInput, TOutput, TData> = {},
+) {
+  const router = useRouter();
+  const text = useMessageText();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [succeeded, setSucceeded] = useState(false);
+  const form = useForm<TInput, unknown, TOutput>({ resolver: zodResolver(schema), defaultValues, values });
+  const pending = form.formState.isSubmitting;
+  // The field the server found fault with; focused once the fieldset is enabled again
+  // (a disabled control cannot take the focus while the action is still "submitting").
+  const [focusRequest, setFocusRequest] = useState<{ name: Path<TInput> } | null>(null);
+  const { setFocus } = form;
+  useEffect(() => {
+    if (!pending && focusRequest) setFocus(focusRequest.name);
+  }, [pending, focusRequest, setFocus]);
+
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(null);
+    setSucceeded(false);
+    setFocusRequest(null);
+    const result = await action(undefined, input);
+    if (!result.ok) {
+      const { _form: formLevel, ...fields } = result.fieldErrors ?? {};
+      setFormError(formLevel?.[0] ?? result.formError ?? null);
+      // Server messages arrive translated ("server"); the first field with one gets the focus.
+      const names = Object.keys(fields) as Path<TInput>[];
+      for (const name of names) form.setError(name, { type: "server", message: fields[name]![0] });
+      if (names[0]) setFocusRequest({ name: names[0] });
+      return;
+    }
+    onSuccess?.(result.data, form);
+    setSucceeded(true);
+    if (refresh) router.refresh();
+  });
+
+  /** The text of a field's error: the browser's check gives a key, the server's the text. */
+  function error(name: Path<TInput>): string | undefined {
+    const found = get(form.formState.errors, name) as { message?: string; type?: string; root?: { message?: string } } | undefined;
+    const leaf = found?.message ? found : found?.root; // an array's own error (e.g. "at least one")
+    if (!leaf?.message) return undefined;
+    return (leaf as { type?: string }).type === "server" ? leaf.message : text(leaf.message);
+  }
+
+  return { form, onSubmit, error, formError, succeeded, pending };
+}
+
+export type ActionFormKit = Pick<ReturnType<typeof useActionForm>, "onSubmit" | "formError" | "succeeded" | "pending">;

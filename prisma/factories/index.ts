@@ -1,0 +1,295 @@
+// Factories for seed and test data: one place that knows what a valid record of every model
+// looks like. Each takes a Prisma client (or transaction), the ids of the parents it cannot
+// exist without, and overrides; defaults are realistic. They live beside the schema, not under
+// tests/, because the seed uses them and a production start must not depend on the test tree.
+import type { Prisma } from "@/lib/server/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import type { Role } from "@/lib/access/permissions";
+import { hashPassword } from "@/lib/server/password";
+
+type Tx = Db | Prisma.TransactionClient;
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export function daysFromNow(days: number): Date {
+  const d = new Date();
+  d.setUTCHours(0, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d;
+}
+
+export async function createDivision(db: Tx, data: Partial<Prisma.DivisionCreateInput> = {}) {
+  const id = unique();
+  return db.division.create({ data: { code: `D${id}`, name: `Division ${id}`, ...data } });
+}
+
+export async function createDistrict(db: Tx, data: Partial<Prisma.DistrictCreateInput> = {}) {
+  return db.district.create({ data: { name: `Område ${unique()}`, ...data } });
+}
+
+export async function createStaffCategory(db: Tx, data: Partial<Prisma.StaffCategoryCreateInput> = {}) {
+  return db.staffCategory.create({ data: { name: `Personalkategori ${unique()}`, ...data } });
+}
+
+type UserInput = {
+  role: Role;
+  divisionIds?: string[];
+  email?: string;
+  name?: string;
+  password?: string | null;
+  active?: boolean;
+};
+
+export async function createUser(db: Tx, { role, divisionIds = [], email, name, password, active }: UserInput) {
+  const id = unique();
+  return db.user.create({
+    data: {
+      email: (email ?? `user-${id}@test.example`).toLowerCase(),
+      name: name ?? `Användare ${id}`,
+      role,
+      active: active ?? true,
+      passwordHash: password === null ? null : await hashPassword(password ?? "test-password-123"),
+      divisions: { create: divisionIds.map((divisionId) => ({ divisionId })) },
+    },
+  });
+}
+
+export async function createTrainingNeed(
+  db: Tx,
+  data: { divisionId: string; staffCategoryId: string; createdById: string } & Partial<Prisma.TrainingNeedUncheckedCreateInput>,
+) {
+  return db.trainingNeed.create({
+    data: { level: "BASIC", headcount: 10, priority: "MEDIUM", wantedBy: daysFromNow(90), ...data },
+  });
+}
+
+export async function createMeasure(
+  db: Tx,
+  data: { ownerDivisionId: string } & Partial<Prisma.MeasureUncheckedCreateInput>,
+) {
+  return db.measure.create({
+    data: {
+      title: `Insats ${unique()}`,
+      level: "GENERAL",
+      targetGroup: "Alla barn och unga",
+      status: "ONGOING",
+      nextReviewDate: daysFromNow(60),
+      ...data,
+    },
+  });
+}
+
+export async function createSituationEntry(
+  db: Tx,
+  data: { divisionId: string; createdById: string } & Partial<Prisma.SituationEntryUncheckedCreateInput>,
+) {
+  return db.situationEntry.create({
+    data: {
+      observedOn: daysFromNow(-7),
+      environment: "RIGHT_WING",
+      activityType: "PROPAGANDA",
+      source: "OPEN_SOURCES",
+      reliability: "PROBABLE",
+      genderPerspective: "Främst unga män syns i aktiviteten.",
+      description: "Klistermärken med vit makt-symbolik vid en busshållplats.",
+      ...data,
+    },
+  });
+}
+
+export async function createActionItem(
+  db: Tx,
+  data: { ownerId: string } & Partial<Prisma.ActionItemUncheckedCreateInput>,
+) {
+  return db.actionItem.create({
+    data: { title: `Åtgärd ${unique()}`, dueDate: daysFromNow(30), ...data },
+  });
+}
+
+export async function createPlanSection(db: Tx, data: Partial<Prisma.PlanSectionCreateInput> = {}) {
+  // Plan sections are numbered 1–9 in the plan; test ones start high so they never collide.
+  const number = data.number ?? 1000 + (Number.parseInt(unique(), 36) % 1_000_000);
+  return db.planSection.create({
+    data: { number, title: `Avsnitt ${number}`, summary: "Sammanfattning av avsnittet.", ...data },
+  });
+}
+
+export async function createSetting(db: Tx, data: { key?: string; value?: Prisma.InputJsonValue } = {}) {
+  return db.setting.create({ data: { key: data.key ?? `test.${unique()}`, value: data.value ?? 1 } });
+}
+
+export async function createUserSession(
+  db: Tx,
+  data: { userId: string } & Partial<Prisma.UserSessionUncheckedCreateInput>,
+) {
+  return db.userSession.create({
+    data: { method: "credentials", expiresAt: new Date(Date.now() + 8 * 60 * 60 * 1000), ...data },
+  });
+}
+
+export async function createSignInThrottle(db: Tx, data: Partial<Prisma.SignInThrottleCreateInput> = {}) {
+  return db.signInThrottle.create({ data: { key: `account:${unique()}@test.example`, failures: 1, ...data } });
+}
+
+export async function createDivisionMembership(
+  db: Tx,
+  data: { userId: string; divisionId: string } & Partial<Prisma.DivisionMembershipUncheckedCreateInput>,
+) {
+  return db.divisionMembership.create({ data });
+}
+
+export async function createNetworkMembership(
+  db: Tx,
+  data: { userId: string; divisionId: string } & Partial<Prisma.NetworkMembershipUncheckedCreateInput>,
+) {
+  return db.networkMembership.create({ data: { responsibilities: ["KNOWLEDGE_GATHERING"], ...data } });
+}
+
+export async function createNetworkMeeting(db: Tx, data: Partial<Prisma.NetworkMeetingUncheckedCreateInput> = {}) {
+  return db.networkMeeting.create({
+    data: { title: `VBE-nätverket ${unique()}`, scheduledAt: daysFromNow(14), location: "Stadshuset", ...data },
+  });
+}
+
+export async function createMeetingAttendance(
+  db: Tx,
+  data: { meetingId: string; userId: string } & Partial<Prisma.MeetingAttendanceUncheckedCreateInput>,
+) {
+  return db.meetingAttendance.create({ data });
+}
+
+export async function createMeetingDecision(
+  db: Tx,
+  data: { meetingId: string } & Partial<Prisma.MeetingDecisionUncheckedCreateInput>,
+) {
+  return db.meetingDecision.create({ data: { text: "Nätverket beslutade att följa upp frågan.", ...data } });
+}
+
+export async function createSituationReport(db: Tx, data: Partial<Prisma.SituationReportUncheckedCreateInput> = {}) {
+  return db.situationReport.create({
+    data: {
+      title: `Lägesbild ${unique()}`,
+      periodStart: daysFromNow(-180),
+      periodEnd: daysFromNow(-1),
+      ...data,
+    },
+  });
+}
+
+export async function createSituationReportSection(
+  db: Tx,
+  data: { reportId: string } & Partial<Prisma.SituationReportSectionUncheckedCreateInput>,
+) {
+  return db.situationReportSection.create({
+    data: { environment: "RIGHT_WING", summary: "Aktiviteten har varit oförändrad under perioden.", ...data },
+  });
+}
+
+export async function createContactLogEntry(
+  db: Tx,
+  data: { divisionId: string; createdById: string } & Partial<Prisma.ContactLogEntryUncheckedCreateInput>,
+) {
+  return db.contactLogEntry.create({
+    data: { contactedOn: daysFromNow(-3), channel: "PHONE", requester: "RELATIVE", ...data },
+  });
+}
+
+export async function createCompetencePlan(db: Tx, data: Partial<Prisma.CompetencePlanUncheckedCreateInput> = {}) {
+  // The year is unique; test plans take far-future years so they never meet a real one.
+  const year = data.year ?? 3000 + (Number.parseInt(unique(), 36) % 1_000_000);
+  return db.competencePlan.create({ data: { year, title: `Kompetensplan ${year}`, ...data } });
+}
+
+export async function createTrainingEvent(db: Tx, data: Partial<Prisma.TrainingEventUncheckedCreateInput> = {}) {
+  return db.trainingEvent.create({
+    data: {
+      title: `Utbildning ${unique()}`,
+      level: "BASIC",
+      startsAt: daysFromNow(30),
+      provider: "Center mot våldsbejakande extremism",
+      capacity: 30,
+      ...data,
+    },
+  });
+}
+
+export async function createTrainingAttendance(
+  db: Tx,
+  data: { eventId: string; divisionId: string } & Partial<Prisma.TrainingAttendanceUncheckedCreateInput>,
+) {
+  return db.trainingAttendance.create({ data: { registered: 5, attended: 0, ...data } });
+}
+
+export async function createPartner(db: Tx, data: Partial<Prisma.PartnerUncheckedCreateInput> = {}) {
+  return db.partner.create({
+    data: { name: `Samverkanspart ${unique()}`, kind: "EXTERNAL", category: "POLICE", ...data },
+  });
+}
+
+export async function createPartnerContact(
+  db: Tx,
+  data: { partnerId: string } & Partial<Prisma.PartnerContactUncheckedCreateInput>,
+) {
+  return db.partnerContact.create({ data: { name: `Kontaktperson ${unique()}`, ...data } });
+}
+
+export async function createRecommendation(db: Tx, data: Partial<Prisma.RecommendationUncheckedCreateInput> = {}) {
+  const number = data.number ?? 1000 + (Number.parseInt(unique(), 36) % 1_000_000);
+  return db.recommendation.create({ data: { number, title: `Rekommendation ${number}`, ...data } });
+}
+
+export async function createFollowUpCycle(db: Tx, data: Partial<Prisma.FollowUpCycleUncheckedCreateInput> = {}) {
+  return db.followUpCycle.create({
+    data: {
+      title: `Uppföljning ${unique()}`,
+      year: new Date().getUTCFullYear(),
+      periodStart: daysFromNow(-365),
+      periodEnd: daysFromNow(-1),
+      dueDate: daysFromNow(30),
+      ...data,
+    },
+  });
+}
+
+export async function createFollowUp(
+  db: Tx,
+  data: { cycleId: string; divisionId: string } & Partial<Prisma.FollowUpUncheckedCreateInput>,
+) {
+  return db.followUp.create({ data });
+}
+
+export async function createFollowUpItem(
+  db: Tx,
+  data: { followUpId: string } & Partial<Prisma.FollowUpItemUncheckedCreateInput>,
+) {
+  return db.followUpItem.create({ data });
+}
+
+export async function createPublicContent(db: Tx, data: Partial<Prisma.PublicContentUncheckedCreateInput> = {}) {
+  const locale = data.locale ?? "sv";
+  const versionNumber = data.versionNumber ?? 1000 + (Number.parseInt(unique(), 36) % 1_000_000);
+  return db.publicContent.create({
+    data: {
+      locale,
+      versionNumber,
+      title: "Stöd för anhöriga",
+      sections: [{ key: "intro", heading: "Till dig som är orolig", body: "Du är inte ensam." }],
+      ...data,
+    },
+  });
+}
+
+export async function createPublicContact(db: Tx, data: Partial<Prisma.PublicContactUncheckedCreateInput> = {}) {
+  return db.publicContact.create({
+    data: { key: `kontakt-${unique()}`, name: "Socialtjänsten", phone: "0155-24 80 00", ...data },
+  });
+}
+
+/**
+ * An audit event written as the application writes them (the trigger chains it); for tests
+ * that need history without running a use case. UPDATE and DELETE are refused afterwards.
+ */
+export async function createAuditEvent(db: Tx, data: Partial<Prisma.AuditEventUncheckedCreateInput> = {}) {
+  return db.auditEvent.create({ data: { occurredAt: new Date(), action: "test.event", entityType: "Test", ...data } });
+}
