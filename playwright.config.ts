@@ -54,10 +54,11 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         VARNA_DATA_DIR: ".data/e2e",
-        EMBEDDED_DB_PORT: "0",
         VARNA_ENV: "development",
         OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
         OIDC_DISPLAY_NAME: "Testkommunens inloggning",
+        // The tests sign in with the demo accounts' local passwords although SSO is configured.
+        LOCAL_SIGN_IN: "on",
         ...OIDC,
       },
     },

@@ -23,8 +23,6 @@ export const envSchema = z.object({
   /** Where `npm run audit:verify` keeps the audit chain's anchors (default: in VARNA_DATA_DIR).
    * Outside the database on purpose: copy it somewhere the database's administrators can't write. */
   VARNA_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
-  /** Port of the embedded database; 0 picks a free one. */
-  EMBEDDED_DB_PORT: intFrom(0, 65535, 54329),
   DB_POOL_MAX: intFrom(1, 100, 10),
   /** How long a request may wait for a pooled connection. */
   DB_CONNECT_TIMEOUT_MS: intFrom(100, 120_000, 5_000),
@@ -63,6 +61,16 @@ export const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** What the sign-in button says, e.g. "Kommunens inloggning (Microsoft)". */
   OIDC_DISPLAY_NAME: z.string().min(1).max(80).default("Kommunens inloggning"),
+  /**
+   * Local (e-mail + password) sign-in when single sign-on is configured:
+   * `breakglass` (default with OIDC) lets only BREAK_GLASS_EMAIL, a coordinator's account,
+   * sign in locally; `off` nobody; `on` everyone. Without OIDC local sign-in is always on.
+   */
+  LOCAL_SIGN_IN: z.enum(["on", "breakglass", "off"]).optional(),
+  /** The one coordinator account that may sign in locally when LOCAL_SIGN_IN=breakglass. */
+  BREAK_GLASS_EMAIL: z.email().transform((v) => v.toLowerCase()).optional(),
+  /** Seed demo accounts and data on first start. Never with DATABASE_URL or NODE_ENV=production. */
+  VARNA_DEMO_DATA: bool.optional(),
   /** Print the demo logins on start (development only). */
   VARNA_PRINT_DEMO_LOGINS: bool.optional(),
 });

@@ -1,12 +1,13 @@
 // Everything `npm start` does after install: client, database, migrations, seed, build, serve.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
-import { startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
-import { applyMigrations, projectRoot } from "./db/engine";
-import { DEMO_PASSWORD, DEMO_USERS, needsSeed, seed } from "@/prisma/seed/index";
+import { privateDir, startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
+import { projectRoot } from "./db/engine";
+import { prepareDatabase } from "./lib/prepare-database";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/index";
 
 const dev = process.argv.includes("--dev");
 const env = parseEnv();
@@ -27,7 +28,7 @@ function authSecret(): string {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
   const file = path.join(dataDir, "auth-secret");
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    privateDir(dataDir);
     writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
@@ -62,23 +63,36 @@ function buildIfNeeded(buildEnv: Record<string, string | undefined>) {
   writeFileSync(stamp, hash);
 }
 
+/** Whether this database holds the demo accounts (seeded now or on an earlier laptop start). */
+let demoAccounts = false;
+
 function printLogins(url: string) {
   console.log(`\nVärna är igång: ${url}\n`);
-  const print = env.VARNA_PRINT_DEMO_LOGINS ?? env.VARNA_ENV === "development";
+  const print = demoAccounts && (env.VARNA_PRINT_DEMO_LOGINS ?? env.VARNA_ENV === "development");
   if (!print) return;
   console.log(`Demokonton (lösenord för alla: ${DEMO_PASSWORD}):`);
   for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(15)} ${u.email}`);
   console.log("");
 }
 
+async function hasDemoAccounts(url: string): Promise<boolean> {
+  const { createPrismaClient } = await import("@/lib/server/db");
+  const client = createPrismaClient(url, { max: 1 });
+  try {
+    return (await client.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })) > 0;
+  } finally {
+    await client.$disconnect();
+  }
+}
+
 async function main() {
-  let embedded: EmbeddedDb | undefined;
+  let embedded: (EmbeddedDb & { socketDir: string }) | undefined;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     step(`startar den inbyggda databasen i ${path.relative(projectRoot, dataDir) || "."}/ …`);
-    embedded = await startEmbeddedDb(dataDir, env.EMBEDDED_DB_PORT);
+    embedded = await startEmbeddedDb(dataDir);
     databaseUrl = embedded.url;
-    step(`inbyggd PostgreSQL lyssnar på 127.0.0.1:${embedded.port}`);
+    step(`inbyggd PostgreSQL lyssnar på en privat socket i ${path.relative(projectRoot, embedded.socketDir)}/ (inte på nätverket)`);
   }
 
   let child: ChildProcess | undefined;
@@ -94,12 +108,8 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    const applied = await applyMigrations(databaseUrl);
-    step(applied.length ? `tillämpade ${applied.length} migrering(ar).` : "databasschemat är aktuellt.");
-    if (await needsSeed(databaseUrl)) {
-      step("första start: lägger in grunddata" + (env.VARNA_ENV === "development" ? " och demodata …" : " …"));
-      await seed(databaseUrl, { demo: env.VARNA_ENV === "development" });
-    }
+    await prepareDatabase(databaseUrl, env, process.env.NODE_ENV, step);
+    demoAccounts = !env.DATABASE_URL && (await hasDemoAccounts(databaseUrl));
 
     const baseUrl = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
     const appEnv: Record<string, string | undefined> = {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { navigationFor } from "@/lib/access/navigation";
@@ -37,6 +38,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
             action={changeLocale}
             options={LOCALES.map((l) => ({ locale: l, name: LOCALE_NAMES[l] }))}
           />
+          <Link href="/konto/losenord" className="underline">{t("nav.changePassword")}</Link>
           <SignOutButton label={t("nav.signOut")} />
         </header>
         <main id="main" tabIndex={-1} className="flex-1 px-6 py-8">

@@ -6,6 +6,8 @@ import { getViewer } from "@/lib/server/auth/viewer";
 import { searchParamsOf } from "@/lib/route-params";
 import { signInErrorSchema } from "@/lib/schemas/params";
 import { singleSignOn } from "@/lib/server/auth/options";
+import { localSignInPolicy } from "@/lib/server/auth/local-sign-in";
+import { env } from "@/lib/env";
 import { FormError } from "@/components/forms/form-error";
 import { LoginForm } from "./_components/login-form";
 import { SingleSignOnButton } from "./_components/single-sign-on-button";
@@ -32,6 +34,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { error } = await searchParamsOf(signInErrorSchema, searchParams);
   const errorKey = error ? ERROR_TEXT[error] : null;
   const sso = singleSignOn();
+  // Local sign-in switched off entirely (decision 010): no password form to try.
+  const localForm = localSignInPolicy(env()).mode !== "off";
   return (
     <main id="main" className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm">
@@ -44,10 +48,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {sso ? (
             <>
               <SingleSignOnButton providerId={sso.id} label={t("auth.ssoButton", { name: sso.name })} />
-              <p className="my-4 text-center text-sm text-slate-500">{t("auth.or")}</p>
+              {localForm ? <p className="my-4 text-center text-sm text-slate-500">{t("auth.or")}</p> : null}
             </>
           ) : null}
-          <LoginForm />
+          {localForm ? <LoginForm /> : null}
         </section>
       </div>
     </main>

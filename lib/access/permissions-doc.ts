@@ -2,6 +2,7 @@
 // test fails when the committed document no longer matches the code.
 import { ACTIONS, PERMISSIONS, RESOURCES, ROLES, scopeFor, type Scope } from "./permissions";
 import { COMMANDS, DATABASE_WALLS, type Command } from "./database-walls";
+import { grantableRoles, mayDeactivateAccount, mayManageAccount, requestableRoles } from "./user-admin";
 
 const SCOPE_MARK: Record<Scope, string> = { all: "alla", own: "egen", final: "färdiga" };
 
@@ -63,6 +64,32 @@ export function renderPermissionsDoc(): string {
     });
     lines.push(`| ${wall.table} | ${cells.join(" | ")} | ${wall.note ?? ""} |`);
   }
-  lines.push("");
+  lines.push("", ...renderUserAdministration(), "");
   return lines.join("\n");
+}
+
+/** Who may do what to whose account (lib/access/user-admin.ts; decision 010). */
+function renderUserAdministration(): string[] {
+  const list = (roles: readonly string[]) => (roles.length ? roles.join(", ") : "—");
+  const lines = [
+    "## User administration (docs/decisions/010-grants-passwords-and-sso.md)",
+    "",
+    "Content roles (COORDINATOR, DIVISION_HEAD, NETWORK_MEMBER) read situation-picture content: only a",
+    "coordinator grants or removes them, changes division memberships, reactivates such an account or",
+    "issues its set-password link. A content role asked for by an ADMIN is a grant request: the account",
+    "is created inactive without divisions until a coordinator approves. Enforced by the use cases",
+    "(`lib/server/users/*`) and again by PostgreSQL for transactions as `varna_app` (policies on `User`,",
+    "`DivisionMembership`, `GrantRequest`, `PasswordToken` and the trigger `user_guard`).",
+    "",
+    "| role | creates active accounts of | requests (coordinator approves) | changes, reactivates, issues links for | deactivates | changes divisions |",
+    "|---|---|---|---|---|---|",
+  ];
+  for (const role of ROLES) {
+    const direct = grantableRoles(role);
+    const requested = requestableRoles(role).filter((r) => !direct.includes(r));
+    const manages = ROLES.filter((target) => (direct.length > 0 ? mayManageAccount(role, target) : false));
+    const deactivates = ROLES.filter((target) => (direct.length > 0 ? mayDeactivateAccount(role, target) : false));
+    lines.push(`| ${role} | ${list(direct)} | ${list(requested)} | ${list(manages)} | ${list(deactivates)} | ${role === "COORDINATOR" ? "yes" : "no"} |`);
+  }
+  return lines;
 }

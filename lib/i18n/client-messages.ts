@@ -3,7 +3,7 @@
 // server, so sending it would only make every page heavier.
 import type { AbstractIntlMessages } from "next-intl";
 
-const CLIENT_NAMESPACES = ["auth", "errors", "validation", "actionErrors", "roles", "users"] as const;
+const CLIENT_NAMESPACES = ["auth", "errors", "validation", "actionErrors", "roles", "users", "password"] as const;
 const CLIENT_PUBLIC_PARTS = ["editor", "validation", "errors"] as const;
 
 export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {

@@ -29,3 +29,29 @@ export const userListQuerySchema = z.object({
   q: filterText(100).transform((v) => v ?? ""),
   page: pageNumber,
 });
+
+export const decideGrantSchema = z.object({ id, version });
+export type DecideGrantInput = z.input<typeof decideGrantSchema>;
+
+export const passwordLinkSchema = z.object({ id });
+export type PasswordLinkInput = z.input<typeof passwordLinkSchema>;
+
+/**
+ * The one strength rule for a password someone chooses (set-password link, change of
+ * password): long enough to resist guessing, short enough for a passphrase manager field.
+ */
+export const newPassword = z
+  .string()
+  .min(12, "users.errors.passwordTooShort")
+  .max(200, "tooLong")
+  .refine((v) => new Set(v).size >= 5, "users.errors.passwordTooSimple");
+
+export const setPasswordSchema = z
+  .object({ token: z.string().min(20).max(100), password: newPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { message: "users.errors.passwordMismatch", path: ["confirm"] });
+export type SetPasswordInput = z.input<typeof setPasswordSchema>;
+
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, "passwordRequired").max(200), password: newPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { message: "users.errors.passwordMismatch", path: ["confirm"] });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

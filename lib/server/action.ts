@@ -43,7 +43,31 @@ export function serverAction<S extends z.ZodType, T = undefined>(
       await recordRefusal(viewer, "access.denied", { entityType: resource, details: { action, via: "serverAction" } });
       return { ok: false, formError: t("actionErrors.forbidden") };
     }
+    return run(t, options, input, (data) => handler(viewer, data));
+  };
+}
 
+/**
+ * A Server Action for someone who is not signed in (a one-time set-password link): the same
+ * order without the caller step; the use case itself decides from what the input proves.
+ */
+export function publicServerAction<S extends z.ZodType, T = undefined>(
+  options: Omit<Options<S>, "permission">,
+  handler: (input: z.output<S>) => Promise<T>,
+) {
+  return async (_previous: FormState<T> | undefined, input: FormData | z.input<S>): Promise<FormState<T>> => {
+    const t = await getTranslations();
+    return run(t, options, input, handler);
+  };
+}
+
+async function run<S extends z.ZodType, T>(
+  t: Translator,
+  options: Omit<Options<S>, "permission">,
+  input: FormData | z.input<S>,
+  handler: (input: z.output<S>) => Promise<T>,
+): Promise<FormState<T>> {
+  {
     const raw = input instanceof FormData ? formDataToObject(input) : input;
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
@@ -57,7 +81,7 @@ export function serverAction<S extends z.ZodType, T = undefined>(
 
     let data: T;
     try {
-      data = await handler(viewer, parsed.data);
+      data = await handler(parsed.data);
     } catch (error) {
       // A refusal leaves a trace (rate-limited): a missing permission, or a record the
       // viewer may not see — indistinguishable from one that does not exist, to the viewer.
@@ -86,8 +110,10 @@ export function serverAction<S extends z.ZodType, T = undefined>(
       else revalidatePath(entry.path, entry.type);
     }
     return { ok: true, data };
-  };
+  }
 }
+
+type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
 /** FormData → object; repeated names become arrays, empty strings stay strings. */
 function formDataToObject(form: FormData): Record<string, unknown> {

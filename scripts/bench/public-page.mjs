@@ -41,7 +41,7 @@ async function startApp(port) {
   console.log(`Startar appen på port ${port} (ny databas i .data/bench) …`);
   const child = spawn(process.execPath, [path.join(root, "scripts/bootstrap.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), VARNA_DATA_DIR: ".data/bench", EMBEDDED_DB_PORT: "0", DATABASE_URL: "" },
+    env: { ...process.env, PORT: String(port), VARNA_DATA_DIR: ".data/bench", DATABASE_URL: "" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });

@@ -15,7 +15,7 @@ export async function withDatabase<T>(run: (url: string) => Promise<T>): Promise
   if (running) return run(running);
   let embedded: EmbeddedDb | undefined;
   try {
-    embedded = await startEmbeddedDb(dataDir, 0);
+    embedded = await startEmbeddedDb(dataDir);
     return await run(embedded.url);
   } finally {
     await embedded?.stop();

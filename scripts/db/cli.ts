@@ -6,6 +6,7 @@ import { parseEnv } from "@/lib/env";
 import { applyMigrations, makeMigration, migrationStatus, projectRoot } from "./engine";
 import { withDatabase } from "./cli-database";
 import { seed } from "@/prisma/seed/index";
+import { demoSeedWanted } from "@/prisma/seed/policy";
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);
@@ -29,7 +30,9 @@ async function main() {
       break;
     }
     case "seed": {
-      const result = await withDatabase((url) => seed(url, { demo: parseEnv().VARNA_ENV === "development" }));
+      const env = parseEnv();
+      const demo = demoSeedWanted({ databaseUrl: env.DATABASE_URL, nodeEnv: process.env.NODE_ENV, varnaEnv: env.VARNA_ENV, demoData: env.VARNA_DEMO_DATA });
+      const result = await withDatabase((url) => seed(url, { demo }));
       console.log(result.seeded ? "Grunddata inlagda." : "Databasen hade redan data – inget ändrat.");
       break;
     }

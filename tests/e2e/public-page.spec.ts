@@ -251,8 +251,9 @@ test.describe.serial("the coordinator edits the public page", () => {
 test("the page's data comes from a cache that publishing expires", async ({ page, loginAs }) => {
   // A change made behind the app's back (straight in the database) is not seen until a
   // publication expires the cache: proof that visitors are not each costing a query.
-  const { port } = JSON.parse(readFileSync(path.join(".data/e2e", "embedded-db.json"), "utf8")) as { port: number };
-  const client = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable` });
+  // The embedded database listens only on its private Unix socket (decision 010).
+  const { socketDir } = JSON.parse(readFileSync(path.join(".data/e2e", "embedded-db.json"), "utf8")) as { socketDir: string };
+  const client = new pg.Client({ connectionString: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}&sslmode=disable` });
   await client.connect();
   const title = async () => (await (await page.request.get("/en/stod")).text()).match(/<h1[^>]*>([^<]*)</)?.[1];
   try {

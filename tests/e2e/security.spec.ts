@@ -59,11 +59,11 @@ test("signing out ends the session on the server: a copied cookie no longer work
   await replay.close();
 });
 
-test("an administrator creates a user, who signs in; deactivation sends them to /login on their next request", async ({ browser, baseURL }) => {
+test("an administrator's request for a content role waits for a coordinator, who approves it; the user sets their own password from a one-time link; deactivation sends them to /login", async ({ browser, baseURL }) => {
   const admin = await newSignedInPage(browser, baseURL!, "ADMIN");
   await admin.goto("/admin/anvandare/ny");
-  // Separation of duties: the administrator is not offered the coordinator role.
-  await expect(admin.getByLabel("Roll").locator("option")).not.toContainText(["Strategisk samordnare"]);
+  // Separation of duties (decision 010): a content role asked for by an administrator is a request.
+  await expect(admin.getByText("skapas kontot inaktivt och en samordnare får godkänna")).toBeVisible();
   await admin.getByLabel("Namn").fill("Testa Deaktiveringsson");
   await admin.getByLabel("E-postadress").fill("avslutas@nykoping.example");
   await admin.getByLabel("Roll").selectOption("NETWORK_MEMBER");
@@ -73,8 +73,8 @@ test("an administrator creates a user, who signs in; deactivation sends them to 
     if (r.method() === "POST" && r.headers()["next-action"]) actionId = r.headers()["next-action"];
   });
   await admin.getByRole("button", { name: "Skapa användare" }).click();
-  await expect(admin.getByRole("heading", { name: "Kontot är skapat" })).toBeVisible();
-  const temporaryPassword = (await admin.getByTestId("temporary-password").textContent())!.trim();
+  await expect(admin.getByRole("heading", { name: "Kontot väntar på en samordnare" })).toBeVisible();
+  await expect(admin.getByTestId("password-link")).toHaveCount(0);
   expect(actionId).toBeTruthy();
 
   // A division head calling the same Server Action directly is refused, and nothing is created.
@@ -88,19 +88,68 @@ test("an administrator creates a user, who signs in; deactivation sends them to 
   await admin.goto("/admin/anvandare?q=smygare");
   await expect(admin.getByText("Inga användare matchar sökningen.")).toBeVisible();
 
-  // The new account's first sign-in goes through the form, with the temporary password.
-  const user = await newFormSignedInPage(browser, "avslutas@nykoping.example", temporaryPassword);
-  await expect(user.getByTestId("signed-in-as")).toContainText("Testa Deaktiveringsson");
-
+  // The administrator can neither edit nor activate the waiting account.
   await admin.goto("/admin/anvandare?q=avslutas");
   await admin.getByRole("link", { name: "Testa Deaktiveringsson" }).click();
+  await expect(admin.getByTestId("pending-grant")).toContainText("Nätverksmedlem");
+  await expect(admin.getByTestId("coordinator-only")).toBeVisible();
+  await expect(admin.getByRole("button", { name: "Godkänn och aktivera" })).toHaveCount(0);
+  await expect(admin.getByRole("button", { name: "Aktivera kontot igen" })).toHaveCount(0);
+
+  // The coordinator approves and gets the one-time link to hand over.
+  const coordinator = await newSignedInPage(browser, baseURL!, "COORDINATOR");
+  await coordinator.goto(admin.url());
+  await coordinator.getByRole("button", { name: "Godkänn och aktivera" }).click();
+  const link = (await coordinator.getByTestId("password-link").textContent())!.trim();
+  expect(link).toMatch(/\/losenord\/[\w-]{40,}$/);
+
+  const context = await browser.newContext();
+  const user = await context.newPage();
+  await user.goto(link);
+  await user.getByLabel("Nytt lösenord").fill("kort");
+  await user.getByLabel("Upprepa det nya lösenordet").fill("kort");
+  await user.getByRole("button", { name: "Spara lösenordet" }).click();
+  await expect(user.getByText("Lösenordet måste vara minst 12 tecken.")).toBeVisible();
+  await user.getByLabel("Nytt lösenord").fill("mitt eget långa lösenord");
+  await user.getByLabel("Upprepa det nya lösenordet").fill("mitt eget långa lösenord");
+  await user.getByRole("button", { name: "Spara lösenordet" }).click();
+  await expect(user.getByTestId("password-set")).toBeVisible();
+  // Single use.
+  await user.goto(link);
+  await expect(user.getByTestId("link-invalid")).toBeVisible();
+  await context.close();
+
+  const member = await newFormSignedInPage(browser, "avslutas@nykoping.example", "mitt eget långa lösenord");
+  await expect(member.getByTestId("signed-in-as")).toContainText("Testa Deaktiveringsson");
+
+  // Taking access away is always the administrator's to do.
+  await admin.reload();
   await admin.getByRole("button", { name: "Inaktivera kontot" }).click();
   await expect(admin.getByRole("alertdialog")).toContainText("Inaktivera Testa Deaktiveringsson?");
   await admin.getByRole("button", { name: "Ja, bekräfta" }).click();
   await expect(admin.getByTestId("account-status")).toHaveText("Kontot är inaktiverat och kan inte logga in.");
 
-  await user.goto("/oversikt");
-  await expect(user).toHaveURL(/\/login$/);
+  await member.goto("/oversikt");
+  await expect(member).toHaveURL(/\/login$/);
+});
+
+test("a signed-in user changes their own password; their other sessions end, this one goes on", async ({ browser }) => {
+  // An account no later test signs in with (workers: 1, a fresh database per run).
+  const here = await newFormSignedInPage(browser, "natverk.kof@nykoping.example");
+  const elsewhere = await newFormSignedInPage(browser, "natverk.kof@nykoping.example");
+  await here.getByRole("link", { name: "Byt lösenord" }).click();
+  await here.getByLabel("Nuvarande lösenord").fill("fel lösenord");
+  await here.getByLabel("Nytt lösenord").fill("ett nytt långt lösenord");
+  await here.getByLabel("Upprepa det nya lösenordet").fill("ett nytt långt lösenord");
+  await here.getByRole("button", { name: "Spara lösenordet" }).click();
+  await expect(here.getByText("Det nuvarande lösenordet stämmer inte.")).toBeVisible();
+  await here.getByLabel("Nuvarande lösenord").fill(DEMO_PASSWORD);
+  await here.getByRole("button", { name: "Spara lösenordet" }).click();
+  await expect(here.getByTestId("password-changed")).toBeVisible();
+  await here.goto("/oversikt");
+  await expect(here.getByTestId("signed-in-as")).toBeVisible();
+  await elsewhere.goto("/oversikt");
+  await expect(elsewhere).toHaveURL(/\/login$/);
 });
 
 test("a role change takes effect on the user's next request", async ({ browser, baseURL }) => {

@@ -13,7 +13,9 @@ import { ACTIONS, ROLES, type Action, type Role } from "@/lib/access/permissions
 import type { Viewer } from "@/lib/access/viewer";
 import { EXPECTED } from "@/tests/fixtures/access-expectations";
 import { createMatrixContext, MODELS, type MatrixModel, type Rows } from "@/tests/fixtures/access-layer-models";
-import { createDivision } from "@/prisma/factories";
+import { createDivision, createUser } from "@/prisma/factories";
+import { approveGrant, getPendingGrant, rejectGrant } from "@/lib/server/users/grant-requests";
+import { issuePasswordLink } from "@/lib/server/users/issue-password-link";
 
 const division = { own: "", other: "" };
 const rows: Record<string, Rows> = {};
@@ -84,4 +86,29 @@ describe("access matrix through the access layer", () => {
       }
     }
   });
+});
+
+// The user-administration use cases of decision 010, at their first gate: who may call them at
+// all (what each may then grant is the table in tests/integration/user-grants.test.ts).
+describe("access matrix: user administration use cases", () => {
+  const USE_CASES: Record<string, { allowed: Role[]; call: (viewer: Viewer, target: string) => Promise<unknown> }> = {
+    getPendingGrant: { allowed: ["COORDINATOR", "ADMIN"], call: (v, t) => getPendingGrant(v, t) },
+    approveGrant: { allowed: ["COORDINATOR"], call: (v) => approveGrant(v, { id: "00000000-0000-4000-8000-00000000dead", version: 1 }) },
+    rejectGrant: { allowed: ["COORDINATOR"], call: (v) => rejectGrant(v, { id: "00000000-0000-4000-8000-00000000dead", version: 1 }) },
+    issuePasswordLink: { allowed: ["COORDINATOR", "ADMIN"], call: (v, t) => issuePasswordLink(v, { id: t }) },
+  };
+  for (const role of ROLES) {
+    for (const [name, spec] of Object.entries(USE_CASES)) {
+      it(`${role} × ${name}`, async () => {
+        const u = await createUser(db(), { role, divisionIds: role === "DIVISION_HEAD" || role === "NETWORK_MEMBER" ? [division.own] : [], password: null });
+        const viewer: Viewer = { id: u.id, role, divisionIds: [], name: u.name, email: u.email };
+        const target = (await createUser(db(), { role: "OBSERVER", password: null })).id;
+        const outcome = await spec.call(viewer, target).then(
+          () => "allowed",
+          (error) => (error instanceof AccessDeniedError ? "denied" : "allowed"), // e.g. NotFound: past the gate
+        );
+        expect(outcome).toBe(spec.allowed.includes(role) ? "allowed" : "denied");
+      });
+    }
+  }
 });

@@ -11,8 +11,7 @@ import { MODELS } from "@/tests/fixtures/access-layer-models";
  * builder or matrix row is asked of them; row-level security still is, unless `rls` says. */
 const NOT_DIVISION_RECORDS: Record<string, { why: string; rls?: string }> = {
   DivisionMembership: {
-    why: "who belongs to which division: what every scope is built from, read when a request starts (before a viewer exists)",
-    rls: "account data, administered under the separation-of-duties rule (decision 006 and the identity work), not through division scopes",
+    why: "who belongs to which division: what every scope is built from, read when a request starts (before a viewer exists); account data under the separation-of-duties policies of decision 010 (only a coordinator writes), not division scopes",
   },
   NetworkMembership: {
     why: "the VBE network's roster (who holds which responsibility): organisation data the whole network sees, as it sees the meetings (its policies mirror networkMeeting, decision 011)",

@@ -15,6 +15,7 @@ import { parseEnv } from "@/lib/env";
 import { createUser } from "@/prisma/factories";
 
 const audit = (action: string) => db().auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });
+const ISSUER = "https://login.example/tenant/v2.0";
 
 describe("sign-in throttling (state in PostgreSQL)", () => {
   it("blocks an account after 10 failures in a row, even with the right password, and audits each failure", async () => {
@@ -127,26 +128,30 @@ describe("single sign-on (OpenID Connect)", () => {
     expect(() => parseEnv({ OIDC_ISSUER: "https://idp.example" })).toThrow(/OIDC_CLIENT_ID saknas/);
   });
 
-  it("signs in an existing active user by e-mail, case-insensitively, with the rights granted in Värna", async () => {
+  it("links an existing active user by verified e-mail, case-insensitively, with the rights granted in Värna", async () => {
     const user = await createUser(db(), { role: "DIVISION_HEAD", email: "sso.chef@kommun.example" });
     const usersBefore = await db().user.count();
-    const match = await matchOidcUser({ sub: "abc", email: "SSO.Chef@Kommun.Example", roles: ["COORDINATOR"] } as never);
+    const match = await matchOidcUser({ sub: "abc", email: "SSO.Chef@Kommun.Example", email_verified: true, roles: ["COORDINATOR"] } as never, ISSUER);
     expect(match).toMatchObject({ id: user.id, role: "DIVISION_HEAD", sessionVersion: 1 });
     expect(match.refused).toBeUndefined();
-    // Entra ID without an e-mail claim: the user principal name.
-    expect(await matchOidcUser({ sub: "abc", preferred_username: "sso.chef@kommun.example" })).toMatchObject({ id: user.id });
     expect(await db().user.count()).toBe(usersBefore);
     const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.role).toBe("DIVISION_HEAD");
+    expect(after).toMatchObject({ role: "DIVISION_HEAD", oidcIssuer: ISSUER, oidcSubject: "abc" });
+  });
+
+  it("links by preferred_username (Entra ID) while the administrator's link window is open", async () => {
+    const user = await createUser(db(), { role: "OBSERVER", email: "sso.insyn@kommun.example" });
+    await db().user.update({ where: { id: user.id }, data: { oidcLinkUntil: new Date(Date.now() + 60_000) } });
+    expect(await matchOidcUser({ sub: "entra-1", preferred_username: "sso.insyn@kommun.example" }, ISSUER)).toMatchObject({ id: user.id });
   });
 
   it("refuses an unknown or deactivated e-mail and creates no one; refusals are audited", async () => {
     await createUser(db(), { role: "NETWORK_MEMBER", email: "sso.slutat@kommun.example", active: false });
     const usersBefore = await db().user.count();
-    expect(await matchOidcUser({ sub: "x1", email: "okand@kommun.example" })).toMatchObject({ refused: "unknownAccount" });
-    expect(await matchOidcUser({ sub: "x2", email: "sso.slutat@kommun.example" })).toMatchObject({ refused: "inactive" });
-    expect(await matchOidcUser({ sub: "x3" })).toMatchObject({ refused: "noEmail" });
-    expect(await matchOidcUser({ sub: "x4", email: "sso.slutat@kommun.example", email_verified: false })).toMatchObject({ refused: "unverifiedEmail" });
+    expect(await matchOidcUser({ sub: "x1", email: "okand@kommun.example", email_verified: true }, ISSUER)).toMatchObject({ refused: "unknownAccount" });
+    expect(await matchOidcUser({ sub: "x2", email: "sso.slutat@kommun.example", email_verified: true }, ISSUER)).toMatchObject({ refused: "inactive" });
+    expect(await matchOidcUser({ sub: "x3" }, ISSUER)).toMatchObject({ refused: "noEmail" });
+    expect(await matchOidcUser({ sub: "x4", email: "sso.slutat@kommun.example", email_verified: false }, ISSUER)).toMatchObject({ refused: "unverifiedEmail" });
     expect(await db().user.count()).toBe(usersBefore);
     const failed = (await audit("auth.signIn.failed")).filter((e) => (e.details as { method?: string }).method === "oidc");
     expect(failed.length).toBeGreaterThanOrEqual(4);

@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import type { Role } from "@/lib/access/permissions";
-import { AccessDeniedError } from "@/lib/server/access/scope";
-import { DomainRuleError, StaleEditError } from "@/lib/server/errors";
+import { AccessDeniedError, DomainRuleError, StaleEditError } from "@/lib/server/errors";
 import { createUser } from "@/lib/server/users/create-user";
 import { updateUser } from "@/lib/server/users/update-user";
 import { setUserActive } from "@/lib/server/users/set-user-active";
 import { listUsers } from "@/lib/server/users/list-users";
 import { startSession, touchSession } from "@/lib/server/auth/sessions";
 import { authenticate } from "@/lib/server/auth/authenticate";
+import { setPasswordWithToken } from "@/lib/server/auth/passwords";
 import { createDivision, createUser as makeUser } from "@/prisma/factories";
 
 async function viewerOf(role: Role, divisionIds: string[] = []): Promise<Viewer> {
@@ -31,17 +31,21 @@ describe("user administration", () => {
     coordinator = await viewerOf("COORDINATOR");
   });
 
-  it("creates a user with a one-time temporary password (only its hash stored) and audits it", async () => {
-    const { id, temporaryPassword } = await createUser(admin, { name: "Ny Person", email: "Ny.Person@Kommun.Example", role: "NETWORK_MEMBER", divisionIds: [buk] });
-    expect(temporaryPassword.length).toBeGreaterThanOrEqual(16);
-    const row = await db().user.findUniqueOrThrow({ where: { id }, include: { divisions: true }, omit: { passwordHash: false } });
-    expect(row).toMatchObject({ email: "ny.person@kommun.example", role: "NETWORK_MEMBER", active: true });
+  it("creates a user with a one-time set-password link (only the token's hash stored) and audits it", async () => {
+    const created = await createUser(coordinator, { name: "Ny Person", email: "Ny.Person@Kommun.Example", role: "NETWORK_MEMBER", divisionIds: [buk] });
+    expect(created.status).toBe("active");
+    const token = created.passwordLink!.path.split("/").pop()!;
+    expect(token.length).toBeGreaterThanOrEqual(40);
+    const row = await db().user.findUniqueOrThrow({ where: { id: created.id }, include: { divisions: true, passwordTokens: true }, omit: { passwordHash: false } });
+    expect(row).toMatchObject({ email: "ny.person@kommun.example", role: "NETWORK_MEMBER", active: true, passwordHash: null });
     expect(row.divisions.map((d) => d.divisionId)).toEqual([buk]);
-    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await authenticate({ email: "ny.person@kommun.example", password: temporaryPassword })).toMatchObject({ id });
-    const events = await auditFor(id);
-    expect(events.map((e) => e.action)).toContain("user.create");
-    expect(events.find((e) => e.action === "user.create")).toMatchObject({ actorId: admin.id, actorRole: "ADMIN" });
+    expect(row.passwordTokens).toHaveLength(1);
+    expect(row.passwordTokens[0]!.tokenHash).not.toContain(token);
+    await setPasswordWithToken({ token, password: "ett långt lösenord", confirm: "ett långt lösenord" });
+    expect(await authenticate({ email: "ny.person@kommun.example", password: "ett långt lösenord" })).toMatchObject({ id: created.id });
+    const events = await auditFor(created.id);
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["user.create", "user.passwordLink.issue", "auth.password.set"]));
+    expect(events.find((e) => e.action === "user.create")).toMatchObject({ actorId: coordinator.id, actorRole: "COORDINATOR" });
   });
 
   it("refuses a taken e-mail (any case) and bad division/role combinations, changing nothing", async () => {
@@ -55,7 +59,10 @@ describe("user administration", () => {
   });
 
   it("separation of duties: an admin can neither grant COORDINATOR nor change a coordinator; a coordinator can", async () => {
-    await expect(createUser(admin, { name: "Kupp", email: "kupp@kommun.example", role: "COORDINATOR" })).rejects.toMatchObject({ messageKey: "users.errors.onlyCoordinatorGrantsCoordinator" });
+    // An administrator's request for a coordinator account waits, inactive, for a coordinator.
+    const kupp = await createUser(admin, { name: "Kupp", email: "kupp@kommun.example", role: "COORDINATOR" });
+    expect(kupp).toMatchObject({ status: "pendingGrant", passwordLink: null });
+    expect(await db().user.findUniqueOrThrow({ where: { id: kupp.id } })).toMatchObject({ active: false });
     const target = await makeUser(db(), { role: "OBSERVER" });
     await expect(updateUser(admin, { id: target.id, version: 1, name: target.name, role: "COORDINATOR", divisionIds: [] })).rejects.toBeInstanceOf(DomainRuleError);
     await expect(updateUser(admin, { id: coordinator.id, version: 1, name: "x", role: "OBSERVER", divisionIds: [] })).rejects.toMatchObject({ messageKey: "users.errors.onlyCoordinatorManagesCoordinator" });
@@ -70,16 +77,16 @@ describe("user administration", () => {
 
   it("changes role and divisions: bumps sessionVersion, audits from/to, refuses a stale version", async () => {
     const target = await makeUser(db(), { role: "NETWORK_MEMBER", divisionIds: [buk] });
-    await updateUser(admin, { id: target.id, version: 1, name: target.name, role: "DIVISION_HEAD", divisionIds: [dso] });
+    await updateUser(coordinator, { id: target.id, version: 1, name: target.name, role: "DIVISION_HEAD", divisionIds: [dso] });
     const after = await db().user.findUniqueOrThrow({ where: { id: target.id }, include: { divisions: true } });
     expect(after).toMatchObject({ role: "DIVISION_HEAD", version: 2, sessionVersion: 2 });
     expect(after.divisions.map((d) => d.divisionId)).toEqual([dso]);
     const event = (await auditFor(target.id)).find((e) => e.action === "user.update");
     expect(event?.details).toMatchObject({ role: { from: "NETWORK_MEMBER", to: "DIVISION_HEAD" }, divisionIds: { from: [buk], to: [dso] }, sessionsEnded: true });
     // Someone else saved in between: version 1 is stale.
-    await expect(updateUser(admin, { id: target.id, version: 1, name: "Gammal", role: "OBSERVER", divisionIds: [] })).rejects.toBeInstanceOf(StaleEditError);
+    await expect(updateUser(coordinator, { id: target.id, version: 1, name: "Gammal", role: "OBSERVER", divisionIds: [] })).rejects.toBeInstanceOf(StaleEditError);
     // A name-only change leaves sessions alone.
-    await updateUser(admin, { id: target.id, version: 2, name: "Nytt Namn", role: "DIVISION_HEAD", divisionIds: [dso] });
+    await updateUser(coordinator, { id: target.id, version: 2, name: "Nytt Namn", role: "DIVISION_HEAD", divisionIds: [dso] });
     expect(await db().user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ name: "Nytt Namn", version: 3, sessionVersion: 2 });
   });
 

@@ -16,10 +16,10 @@ describe("single sign-on configuration", () => {
 });
 
 describe("who may grant which role", () => {
-  it("only a coordinator grants COORDINATOR", () => {
+  it("only a coordinator grants a content role (coordinator, division head, network member)", () => {
     expect(grantableRoles("COORDINATOR")).toEqual([...ROLES]);
-    expect(grantableRoles("ADMIN")).not.toContain("COORDINATOR");
-    expect(grantableRoles("ADMIN")).toContain("ADMIN");
+    expect(grantableRoles("ADMIN")).toEqual(["OBSERVER", "ADMIN"]);
+    for (const role of ["DIVISION_HEAD", "NETWORK_MEMBER", "OBSERVER"] as const) expect(grantableRoles(role)).toEqual([]);
   });
 });
 

@@ -5,6 +5,8 @@ import { signInSchema } from "@/lib/schemas/sign-in";
 import type { Role } from "@/lib/access/permissions";
 import { recordSignInFailure, resetAccountFailures, signInBlockedFor } from "./throttle";
 import { recordSignInFailed, type SignInFailureReason } from "./sessions";
+import { env } from "@/lib/env";
+import { localSignInAllowed, localSignInPolicy, type LocalSignInPolicy } from "./local-sign-in";
 
 export type AuthenticatedUser = { id: string; name: string; email: string; role: Role; sessionVersion: number };
 
@@ -18,7 +20,10 @@ let dummyHash: Promise<string> | undefined;
  * never the password; a flood rate-limited, see recordSignInFailed); a blocked account or
  * address is refused before the password is looked at. The session itself (and the success event) is started by the JWT callback.
  */
-export async function authenticate(input: unknown, context: { ip?: string | null } = {}): Promise<AuthenticatedUser | null> {
+export async function authenticate(
+  input: unknown,
+  context: { ip?: string | null; policy?: LocalSignInPolicy } = {},
+): Promise<AuthenticatedUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
@@ -44,6 +49,8 @@ export async function authenticate(input: unknown, context: { ip?: string | null
   }
   const ok = await verifyPassword(user.passwordHash, password);
   if (!ok) return fail("badPassword", user.id);
+  // Local sign-in switched off (single sign-on configured): only the break-glass coordinator.
+  if (!localSignInAllowed(context.policy ?? localSignInPolicy(env()), email, user.role)) return fail("localSignInOff", user.id);
   if (!user.active) return fail("inactive", user.id);
   await resetAccountFailures(email);
   return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };

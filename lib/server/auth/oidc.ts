@@ -3,6 +3,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { db } from "@/lib/server/db";
 import type { Env } from "@/lib/env";
 import type { Role } from "@/lib/access/permissions";
+import { recordAudit } from "@/lib/server/audit/record";
 import { recordSignInFailed } from "./sessions";
 
 export const OIDC_PROVIDER_ID = "oidc";
@@ -22,12 +23,21 @@ export function oidcConfig(config: Env): OidcConfig | null {
   };
 }
 
-export type OidcClaims = { sub?: unknown; email?: unknown; preferred_username?: unknown; upn?: unknown; email_verified?: unknown };
+export type OidcClaims = {
+  iss?: unknown;
+  sub?: unknown;
+  email?: unknown;
+  preferred_username?: unknown;
+  upn?: unknown;
+  email_verified?: unknown;
+};
+
+export type OidcRefusal = "unknownAccount" | "inactive" | "noEmail" | "unverifiedEmail" | "subjectMismatch";
 
 /** The user next-auth carries from the provider's profile to our callbacks. */
 export type OidcUser =
   | { id: string; name: string; email: string; role: Role; sessionVersion: number; refused?: undefined }
-  | { id: string; name: string; email: string; refused: "unknownAccount" | "inactive" | "noEmail" | "unverifiedEmail" };
+  | { id: string; name: string; email: string; refused: OidcRefusal };
 
 /** The e-mail an identity provider vouches for. Entra ID puts it in `email`, or only in `preferred_username`/`upn`. */
 export function emailFromClaims(claims: OidcClaims): string | null {
@@ -37,35 +47,62 @@ export function emailFromClaims(claims: OidcClaims): string | null {
   return null;
 }
 
+const USER_SELECT = { id: true, name: true, email: true, role: true, active: true, sessionVersion: true } as const;
+
 /**
- * Signs in an existing, active user whose e-mail the provider vouches for. Never creates a
- * user and never changes one: the role and divisions are what a coordinator or an
- * administrator granted in Värna, whatever the provider says. Refusals are audited.
+ * Signs in an existing, active user by the provider's issuer + subject
+ * (docs/decisions/010-grants-passwords-and-sso.md). An account is linked to its iss + sub at
+ * its first sign-on: by an e-mail the provider says is verified (`email_verified: true`; a
+ * missing claim is not verified — Entra ID does not send it), or by e-mail alone while the
+ * link window an administrator opened by creating the account lasts. After that the account
+ * is matched by iss + sub only: a changed e-mail still matches, and another subject with the
+ * same e-mail is refused. Never creates a user and never changes a role: rights are what a
+ * coordinator or an administrator granted in Värna. Refusals are audited.
  */
-export async function matchOidcUser(claims: OidcClaims): Promise<OidcUser> {
+export async function matchOidcUser(claims: OidcClaims, configuredIssuer: string, now = new Date()): Promise<OidcUser> {
+  const issuer = typeof claims.iss === "string" && claims.iss ? claims.iss : configuredIssuer;
+  const sub = typeof claims.sub === "string" && claims.sub ? claims.sub : null;
   const email = emailFromClaims(claims);
-  const sub = typeof claims.sub === "string" ? claims.sub : "unknown";
-  if (!email) {
-    await recordSignInFailed(`${sub}@`, "oidc", "unknownAccount");
-    return { id: `refused:${sub}`, name: "", email: "", refused: "noEmail" };
+  const refuse = async (refused: OidcRefusal, userId: string | null = null): Promise<OidcUser> => {
+    const reason = refused === "noEmail" ? "unknownAccount" : refused;
+    await recordSignInFailed(email ?? `${sub ?? "unknown"}@`, "oidc", reason, userId);
+    return { id: `refused:${sub ?? "unknown"}`, name: "", email: email ?? "", refused };
+  };
+  if (!sub) return refuse("noEmail");
+
+  const linked = await db().user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: issuer, oidcSubject: sub } }, select: USER_SELECT });
+  if (linked) {
+    if (!linked.active) return refuse("inactive", linked.id);
+    return { id: linked.id, name: linked.name, email: linked.email, role: linked.role, sessionVersion: linked.sessionVersion };
   }
-  if (claims.email_verified === false) {
-    await recordSignInFailed(email, "oidc", "unknownAccount");
-    return { id: `refused:${sub}`, name: "", email, refused: "unverifiedEmail" };
-  }
+
+  // First sign-on of this subject: link by e-mail, once.
+  if (!email) return refuse("noEmail");
   // E-mails are stored lower-case; `insensitive` also matches rows written by hand.
   const user = await db().user.findFirst({
     where: { email: { equals: email, mode: "insensitive" } },
-    select: { id: true, name: true, email: true, role: true, active: true, sessionVersion: true },
+    select: { ...USER_SELECT, oidcSubject: true, oidcLinkUntil: true },
   });
-  if (!user) {
-    await recordSignInFailed(email, "oidc", "unknownAccount");
-    return { id: `refused:${sub}`, name: "", email, refused: "unknownAccount" };
-  }
-  if (!user.active) {
-    await recordSignInFailed(email, "oidc", "inactive", user.id);
-    return { id: `refused:${sub}`, name: "", email, refused: "inactive" };
-  }
+  if (!user) return refuse("unknownAccount");
+  if (user.oidcSubject !== null) return refuse("subjectMismatch", user.id);
+  const vouched = claims.email_verified === true || (user.oidcLinkUntil !== null && user.oidcLinkUntil > now);
+  if (!vouched) return refuse("unverifiedEmail", user.id);
+  if (!user.active) return refuse("inactive", user.id);
+  const linkedNow = await db().$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({
+      where: { id: user.id, oidcSubject: null },
+      data: { oidcIssuer: issuer, oidcSubject: sub, oidcLinkUntil: null },
+    });
+    if (updated.count === 0) return false;
+    await recordAudit(tx, user, {
+      action: "auth.oidc.link",
+      entityType: "User",
+      entityId: user.id,
+      details: { issuer, emailVerified: claims.email_verified === true },
+    });
+    return true;
+  });
+  if (!linkedNow) return refuse("subjectMismatch", user.id);
   return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
 }
 
@@ -82,6 +119,6 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<OidcClaims> {
     checks: ["pkce", "state", "nonce"],
     authorization: { params: { scope: "openid email profile" } },
     // Only what matching needs is read from the provider; see matchOidcUser.
-    profile: (claims) => matchOidcUser(claims) as never,
+    profile: (claims) => matchOidcUser(claims, config.issuer) as never,
   };
 }

@@ -11,7 +11,13 @@ import { clientAddressFrom } from "@/lib/server/client-address";
 export const SESSION_MAX_AGE_SECONDS = ABSOLUTE_TIMEOUT_MS / 1000;
 
 /** Where a refused sign-on lands: the login page shows the Swedish text for the code. */
-export const SIGN_IN_ERRORS = { unknownAccount: "SsoNoAccount", inactive: "SsoNoAccount", noEmail: "SsoNoEmail", unverifiedEmail: "SsoNoEmail" } as const;
+export const SIGN_IN_ERRORS = {
+  unknownAccount: "SsoNoAccount",
+  inactive: "SsoNoAccount",
+  noEmail: "SsoNoEmail",
+  unverifiedEmail: "SsoNoEmail",
+  subjectMismatch: "SsoNoAccount",
+} as const;
 
 type SignedInUser = { id: string; role: Role; sessionVersion: number; refused?: string };
 

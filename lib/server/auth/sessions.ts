@@ -45,7 +45,15 @@ export async function startSession(user: { id: string; role: Role }, method: Sig
   });
 }
 
-export type SignInFailureReason = "badPassword" | "unknownAccount" | "inactive" | "throttled" | "noLocalPassword";
+export type SignInFailureReason =
+  | "badPassword"
+  | "unknownAccount"
+  | "inactive"
+  | "throttled"
+  | "noLocalPassword"
+  | "localSignInOff"
+  | "unverifiedEmail"
+  | "subjectMismatch";
 
 /**
  * Password sign-ins that a flood can repeat without bound — a blocked caller trying on, or

@@ -50,3 +50,9 @@ export async function requireViewer(resource?: Resource, action: Action = "list"
   }
   return viewer;
 }
+
+/** The id of this request's session (for "end my other sessions"); null when signed out. */
+export async function currentSessionId(): Promise<string | null> {
+  const session = (await getServerSession(authOptions())) as { sid?: string } | null;
+  return typeof session?.sid === "string" ? session.sid : null;
+}

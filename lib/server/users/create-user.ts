@@ -1,35 +1,39 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { db } from "@/lib/server/db";
-import { may } from "@/lib/access/permissions";
-import { AccessDeniedError } from "@/lib/server/access/scope";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import { authorize } from "@/lib/server/access/authorize";
+import { isContentRole } from "@/lib/access/user-admin";
+import { asViewer } from "./as-viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { DomainRuleError } from "@/lib/server/errors";
-import { hashPassword } from "@/lib/server/password";
 import { createUserSchema, type CreateUserInput } from "@/lib/schemas/user";
 import { Prisma } from "@/lib/server/generated/prisma/client";
-import { assertDivisionsExist, assertDivisionsFitRole, assertMayGrant } from "./rules";
+import { assertDivisionsExist, assertDivisionsFitRole } from "./rules";
+import { issuePasswordToken } from "./password-links";
 
-/** 96 random bits, written so it can be read out over the phone without ambiguity. */
-function temporaryPassword(): string {
-  return randomBytes(12).toString("base64url").replace(/[-_]/g, "x").replace(/(.{4})(?=.)/g, "$1-");
-}
+/** How long a first single sign-on may link the new account by its e-mail alone. */
+export const OIDC_LINK_WINDOW_MS = 7 * 24 * 60 * 60_000;
+
+export type CreatedUser =
+  | { id: string; status: "active"; passwordLink: { path: string; expiresAt: Date } }
+  | { id: string; status: "pendingGrant"; passwordLink: null };
 
 /**
- * Creates an account with a temporary password that is returned once, to be handed over
- * in person; only its hash is stored. Users who sign in through single sign-on never need it.
+ * Creates an account. Nobody ever learns a password: the creator gets a one-time
+ * set-password link (24 h) to hand over. A coordinator creates any account. An administrator
+ * creates ADMIN and OBSERVER accounts; asking for a content role (coordinator, division head,
+ * network member) creates the account inactive, without divisions, with a grant request a
+ * coordinator approves or rejects (docs/decisions/010-grants-passwords-and-sso.md).
  */
-export async function createUser(viewer: Viewer, input: CreateUserInput) {
-  if (!may(viewer.role, "user", "create")) throw new AccessDeniedError("user", "create");
+export async function createUser(viewer: Viewer, input: CreateUserInput): Promise<CreatedUser> {
+  authorize(viewer, "user", "create");
   const data = createUserSchema.parse(input);
-  assertMayGrant(viewer, data.role);
-  assertDivisionsFitRole(data.role, data.divisionIds);
-  const password = temporaryPassword();
-  const passwordHash = await hashPassword(password);
+  const divisionIds = [...new Set(data.divisionIds)].sort();
+  assertDivisionsFitRole(data.role, divisionIds);
+  const asRequest = viewer.role !== "COORDINATOR" && isContentRole(data.role);
+  const now = new Date();
   try {
-    const user = await db().$transaction(async (tx) => {
-      await assertDivisionsExist(tx, data.divisionIds);
+    return await asViewer(viewer, async (tx) => {
+      await assertDivisionsExist(tx, divisionIds);
       const existing = await tx.user.findFirst({ where: { email: { equals: data.email, mode: "insensitive" } }, select: { id: true } });
       if (existing) throw new DomainRuleError("users.errors.emailTaken", "email");
       const created = await tx.user.create({
@@ -37,8 +41,9 @@ export async function createUser(viewer: Viewer, input: CreateUserInput) {
           name: data.name,
           email: data.email,
           role: data.role,
-          passwordHash,
-          divisions: { create: [...new Set(data.divisionIds)].map((divisionId) => ({ divisionId })) },
+          active: !asRequest,
+          oidcLinkUntil: new Date(now.getTime() + OIDC_LINK_WINDOW_MS),
+          ...(asRequest ? {} : { divisions: { create: divisionIds.map((divisionId) => ({ divisionId })) } }),
         },
         select: { id: true },
       });
@@ -46,11 +51,21 @@ export async function createUser(viewer: Viewer, input: CreateUserInput) {
         action: "user.create",
         entityType: "User",
         entityId: created.id,
-        details: { role: data.role, divisionIds: data.divisionIds, emailDomain: data.email.split("@")[1] ?? null },
+        details: { role: data.role, divisionIds, emailDomain: data.email.split("@")[1] ?? null, grantRequested: asRequest },
       });
-      return created;
+      if (asRequest) {
+        await tx.grantRequest.createMany({ data: [{ userId: created.id, role: data.role, divisionIds, requestedById: viewer.id }] });
+        await recordAudit(tx, viewer, {
+          action: "user.grant.request",
+          entityType: "User",
+          entityId: created.id,
+          details: { role: data.role, divisionIds },
+        });
+        return { id: created.id, status: "pendingGrant" as const, passwordLink: null };
+      }
+      const passwordLink = await issuePasswordToken(tx, viewer, created.id, now);
+      return { id: created.id, status: "active" as const, passwordLink };
     });
-    return { id: user.id, temporaryPassword: password };
   } catch (error) {
     // Two administrators creating the same address at once: the unique index decides.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -1,9 +1,9 @@
 import "server-only";
+import { authorize } from "@/lib/server/access/authorize";
+import { asViewer } from "./as-viewer";
 import { paginate } from "@/lib/pagination";
-import { db } from "@/lib/server/db";
-import { may, type Role } from "@/lib/access/permissions";
-import { AccessDeniedError } from "@/lib/server/access/scope";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import type { Role } from "@/lib/access/permissions";
+import type { Viewer } from "@/lib/access/viewer";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -25,9 +25,9 @@ const collator = new Intl.Collator("sv", { sensitivity: "base" });
  * where ORDER BY depends on the collations the server happens to have.
  */
 export async function listUsers(viewer: Viewer, query: { q: string; page: number }) {
-  if (!may(viewer.role, "user", "list")) throw new AccessDeniedError("user", "list");
+  authorize(viewer, "user", "list");
   const q = query.q.trim();
-  const rows = await db().user.findMany({
+  const rows = await asViewer(viewer, (tx) => tx.user.findMany({
     where: q
       ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
       : {},
@@ -40,7 +40,7 @@ export async function listUsers(viewer: Viewer, query: { q: string; page: number
       lastLoginAt: true,
       divisions: { select: { division: { select: { name: true } } } },
     },
-  });
+  }));
   rows.sort((a, b) => collator.compare(a.name, b.name) || a.email.localeCompare(b.email));
   const { page, pages: pageCount, skip, take } = paginate(rows.length, query.page, USERS_PAGE_SIZE);
   const items: UserListItem[] = rows.slice(skip, skip + take).map((u) => ({

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Role } from "@/lib/access/permissions";
-import { grantableRoles } from "@/lib/access/user-admin";
-import type { Viewer } from "@/lib/server/auth/viewer";
+import { grantableRoles, mayDeactivateAccount, mayManageAccount } from "@/lib/access/user-admin";
+import type { Viewer } from "@/lib/access/viewer";
 import type { DbTx } from "@/lib/server/db";
 import { DomainRuleError } from "@/lib/server/errors";
 
@@ -11,21 +11,25 @@ const DIVISION_ROLES: readonly Role[] = ["DIVISION_HEAD", "NETWORK_MEMBER"];
 const NO_DIVISION_ROLES: readonly Role[] = ["OBSERVER", "ADMIN"];
 
 /**
- * Separation of duties (docs/decisions/006-user-administration.md): only a coordinator may
- * make someone a coordinator or change a coordinator's account, because a coordinator reads
- * all of the situation picture and an administrator must not be able to give that to
- * anyone, themselves included. Nobody changes their own role or deactivates themselves.
+ * Separation of duties (docs/decisions/010-grants-passwords-and-sso.md): a role that reads
+ * situation-picture content (coordinator, division head, network member) is granted, changed
+ * and revived by a coordinator only. An administrator grants ADMIN and OBSERVER; asking for a
+ * content role makes a grant request instead (see createUser).
  */
 export function assertMayGrant(viewer: Viewer, role: Role) {
   if (!grantableRoles(viewer.role).includes(role)) {
-    throw new DomainRuleError("users.errors.onlyCoordinatorGrantsCoordinator", "role");
+    throw new DomainRuleError(role === "COORDINATOR" ? "users.errors.onlyCoordinatorGrantsCoordinator" : "users.errors.onlyCoordinatorGrantsContentRole", "role");
   }
 }
 
+/** Changing an account (name, role, divisions, reactivation, set-password links). */
 export function assertMayManage(viewer: Viewer, target: { id: string; role: Role }) {
-  if (target.role === "COORDINATOR" && viewer.role !== "COORDINATOR") {
-    throw new DomainRuleError("users.errors.onlyCoordinatorManagesCoordinator");
-  }
+  if (mayManageAccount(viewer.role, target.role)) return;
+  throw new DomainRuleError(target.role === "COORDINATOR" ? "users.errors.onlyCoordinatorManagesCoordinator" : "users.errors.onlyCoordinatorManagesContentRole");
+}
+
+export function assertMayDeactivate(viewer: Viewer, target: { id: string; role: Role }) {
+  if (!mayDeactivateAccount(viewer.role, target.role)) throw new DomainRuleError("users.errors.onlyCoordinatorManagesCoordinator");
 }
 
 export function assertDivisionsFitRole(role: Role, divisionIds: string[]) {

@@ -7,7 +7,7 @@ import { useAction } from "@/components/forms/use-action";
 import { setUserActiveAction } from "../actions";
 
 /** Deactivate / reactivate, with a confirmation step before anything is sent. */
-export function ActivationForm({ user }: { user: { id: string; name: string; version: number; active: boolean } }) {
+export function ActivationForm({ user, canToggle = true }: { user: { id: string; name: string; version: number; active: boolean }; canToggle?: boolean }) {
   const t = useTranslations("users.activation");
   const [confirming, setConfirming] = useState(false);
   // The confirmation closes with the answer, whatever it is: an error shows above the button.
@@ -34,7 +34,7 @@ export function ActivationForm({ user }: { user: { id: string; name: string; ver
             </button>
           </div>
         </div>
-      ) : (
+      ) : !canToggle ? null : (
         <button type="button" onClick={() => setConfirming(true)} className="mt-4 rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100">
           {user.active ? t("deactivate") : t("reactivate")}
         </button>

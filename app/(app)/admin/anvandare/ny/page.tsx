@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { listDivisionOptions } from "@/lib/server/users/list-division-options";
-import { grantableRoles } from "@/lib/access/user-admin";
+import { grantableRoles, requestableRoles } from "@/lib/access/user-admin";
 import { PageHeader } from "@/components/layout/page-header";
 import { CreateUserForm } from "../_components/create-user-form";
 
@@ -19,7 +19,12 @@ export default async function Page() {
     <>
       <Link href="/admin/anvandare" className="text-sm underline">{t("back")}</Link>
       <PageHeader title={t("createTitle")} description={t("createIntro")} />
-      <CreateUserForm divisions={divisions} roles={grantableRoles(viewer.role)} />
+      <CreateUserForm
+        divisions={divisions}
+        roles={requestableRoles(viewer.role)}
+        // An administrator may ask for a content role; a coordinator decides (decision 010).
+        requestOnly={requestableRoles(viewer.role).filter((role) => !grantableRoles(viewer.role).includes(role))}
+      />
     </>
   );
 }
