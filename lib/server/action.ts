@@ -43,7 +43,7 @@ export function serverAction<S extends z.ZodType, T = undefined>(
       await recordRefusal(viewer, "access.denied", { entityType: resource, details: { action, via: "serverAction" } });
       return { ok: false, formError: t("actionErrors.forbidden") };
     }
-    return run(t, options, input, (data) => handler(viewer, data));
+    return run(t, options, input, (data) => handler(viewer, data), viewer);
   };
 }
 
@@ -57,7 +57,7 @@ export function publicServerAction<S extends z.ZodType, T = undefined>(
 ) {
   return async (_previous: FormState<T> | undefined, input: FormData | z.input<S>): Promise<FormState<T>> => {
     const t = await getTranslations();
-    return run(t, options, input, handler);
+    return run(t, options, input, handler, null);
   };
 }
 
@@ -66,6 +66,8 @@ async function run<S extends z.ZodType, T>(
   options: Omit<Options<S>, "permission">,
   input: FormData | z.input<S>,
   handler: (input: z.output<S>) => Promise<T>,
+  /** Who called, for the refusal's audit trace; null for a public action (nobody to name). */
+  viewer: Pick<Viewer, "id" | "role"> | null,
 ): Promise<FormState<T>> {
   {
     const raw = input instanceof FormData ? formDataToObject(input) : input;
@@ -86,12 +88,12 @@ async function run<S extends z.ZodType, T>(
       // A refusal leaves a trace (rate-limited): a missing permission, or a record the
       // viewer may not see — indistinguishable from one that does not exist, to the viewer.
       if (error instanceof AccessDeniedError) {
-        await recordRefusal(viewer, "access.denied", { entityType: error.resource, details: { action: error.action, via: "serverAction" } });
+        if (viewer) await recordRefusal(viewer, "access.denied", { entityType: error.resource, details: { action: error.action, via: "serverAction" } });
         return { ok: false, formError: t("actionErrors.forbidden") };
       }
       if (error instanceof StaleEditError) return { ok: false, formError: t("actionErrors.stale") };
       if (error instanceof NotFoundError) {
-        await recordRefusal(viewer, "access.notFound", { entityType: error.entityType, details: { via: "serverAction" } });
+        if (viewer) await recordRefusal(viewer, "access.notFound", { entityType: error.entityType, details: { via: "serverAction" } });
         return { ok: false, formError: t("actionErrors.notFound") };
       }
       if (error instanceof DomainRuleError) {
