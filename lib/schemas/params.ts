@@ -41,6 +41,9 @@ export const uuidParam = z.uuid();
 /** `/…/[id]` of a record. */
 export const idParams = z.object({ id: uuidParam });
 
+/** A one-time set-password link's token (base64url); anything else is a link that does not exist. */
+export const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+
 /** `/stod-redigering/[locale]/…`. */
 export const localeParams = z.object({ locale: z.enum(LOCALES) });
 

@@ -293,3 +293,35 @@ export async function createPublicContact(db: Tx, data: Partial<Prisma.PublicCon
 export async function createAuditEvent(db: Tx, data: Partial<Prisma.AuditEventUncheckedCreateInput> = {}) {
   return db.auditEvent.create({ data: { occurredAt: new Date(), action: "test.event", entityType: "Test", ...data } });
 }
+
+/** A coordinator's pending decision on a content role an administrator asked for (decision 010). */
+export async function createGrantRequest(
+  db: Tx,
+  data: { userId: string; requestedById: string } & Partial<Prisma.GrantRequestUncheckedCreateInput>,
+) {
+  return db.grantRequest.create({ data: { role: "NETWORK_MEMBER", divisionIds: [], ...data } });
+}
+
+/** A one-time set-password link; only the token's hash is stored, so any unique string will do here. */
+export async function createPasswordToken(
+  db: Tx,
+  data: { userId: string } & Partial<Prisma.PasswordTokenUncheckedCreateInput>,
+) {
+  return db.passwordToken.create({
+    data: { tokenHash: `test-${unique()}`, expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000), ...data },
+  });
+}
+
+export async function createAuditThrottle(db: Tx, data: Partial<Prisma.AuditThrottleCreateInput> = {}) {
+  const minute = new Date();
+  minute.setUTCSeconds(0, 0);
+  return db.auditThrottle.create({ data: { actorKey: `user:${unique()}`, kind: "access.denied", minute, ...data } });
+}
+
+let checkpointId = 1000;
+/** The app keeps one checkpoint (id 1); other ids are for tests that need more than one row. */
+export async function createAuditCheckpoint(db: Tx, data: Partial<Prisma.AuditCheckpointCreateInput> = {}) {
+  return db.auditCheckpoint.create({
+    data: { id: checkpointId++, chainSeq: BigInt(0), hash: "0".repeat(64), events: 0, verifiedAt: new Date(), ...data },
+  });
+}

@@ -50,6 +50,10 @@ describe("factories", () => {
       await f.createPublicContent(db());
       await f.createPublicContact(db(), { ownerId: user.id });
       await f.createAuditEvent(db(), { actorId: user.id, actorRole: user.role });
+      await f.createGrantRequest(db(), { userId: user.id, requestedById: user.id });
+      await f.createPasswordToken(db(), { userId: user.id, createdById: user.id });
+      await f.createAuditThrottle(db());
+      await f.createAuditCheckpoint(db());
     }
 
     for (const model of Object.values(Prisma.ModelName)) {

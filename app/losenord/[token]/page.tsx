@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { passwordTokenUsable } from "@/lib/server/auth/passwords";
+import { routeParams } from "@/lib/route-params";
+import { tokenParams } from "@/lib/schemas/params";
 import { SetPasswordForm } from "./_components/set-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Where a one-time set-password link lands. The token is checked again when the form is sent. */
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+  const { token } = await routeParams(tokenParams, params);
   const t = await getTranslations();
   const usable = await passwordTokenUsable(token);
   return (
