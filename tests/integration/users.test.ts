@@ -121,10 +121,10 @@ describe("user administration", () => {
       await makeUser(db(), { role: "OBSERVER", name });
     }
     const found = await listUsers(admin, { q: "sökbar", page: 1 });
-    expect(found.items.map((u) => u.name)).toEqual(["Anders Sökbar", "Zelda Sökbar", "Åsa Sökbar", "Ärla Sökbar", "Östen Sökbar"]);
+    expect(found.rows.map((u) => u.name)).toEqual(["Anders Sökbar", "Zelda Sökbar", "Åsa Sökbar", "Ärla Sökbar", "Östen Sökbar"]);
     for (let i = 0; i < 30; i++) await makeUser(db(), { role: "OBSERVER", name: `Sidbrytning ${String(i).padStart(2, "0")}` });
     const page2 = await listUsers(admin, { q: "sidbrytning", page: 2 });
-    expect(page2).toMatchObject({ total: 30, page: 2, pageCount: 2 });
-    expect(page2.items).toHaveLength(5);
+    expect(page2).toMatchObject({ total: 30, page: 2, pages: 2 });
+    expect(page2.rows).toHaveLength(5);
   });
 });

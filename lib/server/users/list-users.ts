@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize } from "@/lib/server/access/authorize";
 import { asViewer } from "./as-viewer";
-import { paginate } from "@/lib/pagination";
+import { paginate, type Paged } from "@/lib/pagination";
 import type { Role } from "@/lib/access/permissions";
 import type { Viewer } from "@/lib/access/viewer";
 
@@ -24,7 +24,7 @@ const collator = new Intl.Collator("sv", { sensitivity: "base" });
  * not millions: sorting in the app with the Swedish collation is exact on every database,
  * where ORDER BY depends on the collations the server happens to have.
  */
-export async function listUsers(viewer: Viewer, query: { q: string; page: number }) {
+export async function listUsers(viewer: Viewer, query: { q: string; page: number }): Promise<Paged<UserListItem>> {
   authorize(viewer, "user", "list");
   const q = query.q.trim();
   const rows = await asViewer(viewer, (tx) => tx.user.findMany({
@@ -42,8 +42,8 @@ export async function listUsers(viewer: Viewer, query: { q: string; page: number
     },
   }));
   rows.sort((a, b) => collator.compare(a.name, b.name) || a.email.localeCompare(b.email));
-  const { page, pages: pageCount, skip, take } = paginate(rows.length, query.page, USERS_PAGE_SIZE);
-  const items: UserListItem[] = rows.slice(skip, skip + take).map((u) => ({
+  const { page, pages, skip, take } = paginate(rows.length, query.page, USERS_PAGE_SIZE);
+  const pageRows: UserListItem[] = rows.slice(skip, skip + take).map((u) => ({
     id: u.id,
     name: u.name,
     email: u.email,
@@ -52,5 +52,5 @@ export async function listUsers(viewer: Viewer, query: { q: string; page: number
     lastLoginAt: u.lastLoginAt,
     divisions: u.divisions.map((d) => d.division.name).sort(collator.compare),
   }));
-  return { items, total: rows.length, page, pageCount };
+  return { rows: pageRows, total: rows.length, page, pages };
 }

@@ -20,7 +20,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function Page({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer("user", "list");
   const query = await searchParamsOf(userListQuerySchema, searchParams);
-  const { items, total, page, pageCount } = await listUsers(viewer, query);
+  const { rows: items, total, page, pages } = await listUsers(viewer, query);
   const t = await getTranslations();
   const format = await getFormatter();
 
@@ -62,7 +62,7 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
           ))}
         </DataTable>
       )}
-      <Pagination page={page} pages={pageCount} query={{ q: query.q }} />
+      <Pagination page={page} pages={pages} query={{ q: query.q }} />
     </>
   );
 }
