@@ -12,14 +12,17 @@ import path from "node:path";
 import pg from "pg";
 import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
+import { runningEmbeddedDb } from "../../scripts/lib/embedded-db";
 
 const DATA = ".data/e2e";
 const SECOND_PORT = Number(process.env.E2E_PORT ?? 3210) + 2;
 const SECOND = `http://localhost:${SECOND_PORT}`;
 
+/** The e2e app's embedded database, on its private Unix socket. */
 function databaseUrl() {
-  const { port } = JSON.parse(readFileSync(path.join(DATA, "embedded-db.json"), "utf8")) as { port: number };
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  const url = runningEmbeddedDb(DATA);
+  if (!url) throw new Error(`no embedded database is running in ${DATA}`);
+  return url;
 }
 
 /** The address the audit trail recorded for the last failed sign-in with this e-mail. */
