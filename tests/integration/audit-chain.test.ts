@@ -2,11 +2,11 @@
 // chain's lock in the other order than their ids are no break; every tampered event is
 // reported, not only the first; a chain re-hashed from the start is caught by the anchors
 // kept outside the database; the log page verifies only what came after its checkpoint.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { auditVerifyCli } from "@/tests/setup/audit-cli";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { withViewer } from "@/lib/server/access/with-viewer";
@@ -21,16 +21,6 @@ let coordinator: Viewer;
 const anchorDir = mkdtempSync(path.join(tmpdir(), "varna-anchors-"));
 let anchorFile = path.join(anchorDir, "anchors.jsonl");
 
-function auditVerifyCli(): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/audit/verify.ts"],
-      { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, VARNA_AUDIT_ANCHOR_FILE: anchorFile } },
-      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const write = (action: string) => withViewer(coordinator, (tx) => recordAudit(tx, coordinator, { action, entityType: "Test" }));
 const verify = () => db().$transaction((tx) => verifyAuditChain(tx));
@@ -107,7 +97,7 @@ describe("the audit chain follows the order in which the lock was taken", () => 
   );
 
   it("is verified by npm run audit:verify, which anchors the head outside the database", async () => {
-    const clean = await auditVerifyCli();
+    const clean = await auditVerifyCli(anchorFile);
     expect(clean.status, clean.stderr).toBe(0);
     expect(clean.stdout).toContain("Granskningsloggen är obruten");
     const anchors = readFileSync(anchorFile, "utf8").trim().split("\n").map((l) => JSON.parse(l));
@@ -167,7 +157,7 @@ describe("tampering", () => {
     }
     expect((await db().auditCheckpoint.findUniqueOrThrow({ where: { id: 1 } })).chainSeq).toBe(checkpointBefore.chainSeq);
 
-    const cli = await auditVerifyCli();
+    const cli = await auditVerifyCli(anchorFile);
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain(`händelse ${middle.id} (plats ${middle.seq} i kedjan) – innehållet stämmer inte`);
     expect(cli.stderr).toContain(`händelse ${afterLater.id} (plats ${afterLater.seq} i kedjan) – länken till föregående händelse är bruten`);
@@ -179,7 +169,7 @@ describe("tampering", () => {
     await tamper(`DELETE FROM "AuditEvent"`);
     await tamper(`DELETE FROM "AuditCheckpoint"`);
     for (let i = 0; i < 3; i++) await write(`clean ${i}`);
-    expect((await auditVerifyCli()).status).toBe(0);
+    expect((await auditVerifyCli(anchorFile)).status).toBe(0);
 
     // Someone with the database's keys edits an event and re-hashes the whole chain after it.
     await tamper(`UPDATE "AuditEvent" SET action = 'rewritten' WHERE "chainSeq" = (SELECT min("chainSeq") FROM "AuditEvent")`);
@@ -195,7 +185,7 @@ describe("tampering", () => {
         END LOOP;
       END $$`);
     expect((await verify()).ok).toBe(true); // consistent in itself…
-    const cli = await auditVerifyCli(); // …but not with what was anchored
+    const cli = await auditVerifyCli(anchorFile); // …but not with what was anchored
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain("GRANSKNINGSLOGGEN ÄR OMSKRIVEN");
   }, 120_000);

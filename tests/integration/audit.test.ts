@@ -1,8 +1,8 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { auditVerifyCli } from "@/tests/setup/audit-cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { withViewer } from "@/lib/server/access/with-viewer";
@@ -19,17 +19,6 @@ const anchorFile = path.join(mkdtempSync(path.join(tmpdir(), "varna-anchors-")),
 let coordinator: Viewer;
 let divisionHead: Viewer;
 
-// Asynchronous on purpose: the embedded test database is served from this very process.
-function auditVerifyCli(): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/audit/verify.ts"],
-      { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, VARNA_AUDIT_ANCHOR_FILE: anchorFile } },
-      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 beforeAll(async () => {
   owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -98,7 +87,7 @@ describe("audit trail", () => {
   });
 
   it("is verified by npm run audit:verify, which detects a tampered row", async () => {
-    const clean = await auditVerifyCli();
+    const clean = await auditVerifyCli(anchorFile);
     expect(clean.status, clean.stderr).toBe(0);
     expect(clean.stdout).toContain("obruten: 4 händelser");
 
@@ -108,7 +97,7 @@ describe("audit trail", () => {
     await owner.query(`UPDATE "AuditEvent" SET details = '{"note":"ändrad"}' WHERE id = $1`, [second.id]);
     await owner.query("SET session_replication_role = DEFAULT");
 
-    const tampered = await auditVerifyCli();
+    const tampered = await auditVerifyCli(anchorFile);
     expect(tampered.status).toBe(1);
     expect(tampered.stderr).toContain(`händelse ${second.id} (plats 2 i kedjan) – innehållet stämmer inte`);
   }, 120_000);

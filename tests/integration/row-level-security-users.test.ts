@@ -2,6 +2,7 @@
 // as varna_app with only the transaction settings withViewer would set — the application's
 // checks bypassed entirely. Rule: docs/decisions/010-grants-passwords-and-sso.md.
 import pg from "pg";
+import { asApp as asAppOn } from "@/tests/setup/as-app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createDivision, createUser } from "@/prisma/factories";
@@ -9,22 +10,7 @@ import { createDivision, createUser } from "@/prisma/factories";
 type Settings = { role: string; userId: string; divisionIds?: string[] } | null;
 let client: pg.Client;
 
-/** Runs `work` as varna_app inside a transaction with `settings`, then rolls back. */
-async function asApp<T>(settings: Settings, work: (q: pg.Client) => Promise<T>): Promise<T> {
-  await client.query("BEGIN");
-  try {
-    if (settings) {
-      await client.query(
-        "SELECT set_config('varna.role', $1, true), set_config('varna.division_ids', $2, true), set_config('varna.user_id', $3, true)",
-        [settings.role, (settings.divisionIds ?? []).join(","), settings.userId],
-      );
-    }
-    await client.query("SET LOCAL ROLE varna_app");
-    return await work(client);
-  } finally {
-    await client.query("ROLLBACK");
-  }
-}
+const asApp = <T>(settings: Settings, work: (q: pg.Client) => Promise<T>) => asAppOn(client, settings, work);
 
 /** Runs one statement in a savepoint: its row count, or "error" when the database refuses it. */
 async function attempt(q: pg.Client, sql: string, params: unknown[] = []): Promise<number | "error"> {

@@ -5,6 +5,7 @@
 // The expected outcome of every case is computed from the permission table, so a policy and
 // the table can't drift apart without this test failing.
 import pg from "pg";
+import { asApp as asAppOn } from "@/tests/setup/as-app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { ROLES, scopeFor, type Action, type Resource, type Role } from "@/lib/access/permissions";
@@ -17,22 +18,7 @@ type Settings = { role: string; divisionIds: string[]; userId?: string } | null;
 
 let client: pg.Client;
 
-/** Runs `work` as varna_app inside a transaction with `settings`, then rolls back. */
-async function asApp<T>(settings: Settings, work: (q: pg.Client) => Promise<T>): Promise<T> {
-  await client.query("BEGIN");
-  try {
-    if (settings) {
-      await client.query(
-        "SELECT set_config('varna.role', $1, true), set_config('varna.division_ids', $2, true), set_config('varna.user_id', $3, true)",
-        [settings.role, settings.divisionIds.join(","), settings.userId ?? ""],
-      );
-    }
-    await client.query("SET LOCAL ROLE varna_app");
-    return await work(client);
-  } finally {
-    await client.query("ROLLBACK");
-  }
-}
+const asApp = <T>(settings: Settings, work: (q: pg.Client) => Promise<T>) => asAppOn(client, settings, work);
 
 const ids = { a: "", b: "" };
 /** One user per role; division heads and network members belong to division A. */

@@ -15,7 +15,7 @@ function ownDivisions(viewer: Viewer) {
 
 /**
  * A scope and a use case's own filter, both required of every row. The one way to combine
- * them: spreading (`{ ...scope, ...filter }`) lets a filter key equal to a scope key (e.g.
+ * them: merging the two objects key by key would let a filter key equal to a scope key (e.g.
  * `divisionId`) silently replace the scope. Typed by the model's `WhereInput`, which the
  * scope decides; the filter is checked against it.
  */
