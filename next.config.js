@@ -8,7 +8,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or WebAssembly packages that must be loaded by Node, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg", "exceljs"],
   experimental: {
     // `forbidden()` answers 403 for pages a role may not see.
     authInterrupts: true,

@@ -23,6 +23,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
   timeout: 60_000,
+  // How long an expectation waits for the server's answer to show (a Server Action, a refresh):
+  // on a loaded 2-core CI machine a few seconds more than the default 5; never a speed claim.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
     locale: "sv-SE",
@@ -59,6 +62,9 @@ export default defineConfig({
         OIDC_DISPLAY_NAME: "Testkommunens inloggning",
         // The tests sign in with the demo accounts' local passwords although SSO is configured.
         LOCAL_SIGN_IN: "on",
+        // The reminder sweep would add notifications in the middle of the tests that count them;
+        // it has its own integration test (tests/integration/reminders-email.test.ts).
+        REMINDER_SWEEP_INTERVAL_SECONDS: "0",
         ...OIDC,
       },
     },

@@ -139,7 +139,77 @@ const securityHeaders: Step = (request, requestHeaders, responseHeaders) => {
 
 const STEPS: Step[] = [securityHeaders, malformedPath, clientAddress, sameOriginWrites, localeFromPath];
 
-export function proxy(request: NextRequest) {
+/** What React's reply encoding may hold in a one-part (text/plain) body: no reference to another part. */
+const SINGLE_PART_TAG = /^\$(?:\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D|n-?\d)/;
+/** In a multipart body the root part may also name the form's fields (`$K1`: the parts `1_…`). */
+const MULTIPART_TAG = /^\$(?:\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D|n-?\d|K[0-9a-f]+$)/;
+
+function singlePartReply(value: unknown, tags = SINGLE_PART_TAG): boolean {
+  if (typeof value === "string") return !value.startsWith("$") || tags.test(value);
+  if (Array.isArray(value)) return value.every((v) => singlePartReply(v, tags));
+  if (value && typeof value === "object") return Object.entries(value).every(([k, v]) => !k.startsWith("$") && singlePartReply(v, tags));
+  return true;
+}
+
+/** The arguments (React's reply encoding, one JSON array) hold only what `tags` allows. */
+function readableReply(text: unknown, tags: RegExp): boolean {
+  if (typeof text !== "string") return false;
+  try {
+    const args: unknown = JSON.parse(text);
+    return Array.isArray(args) && singlePartReply(args, tags);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The most a Server Action's body may hold: Next's own default limit for Server Actions. Next
+ * throws its "Body exceeded 1 MB limit" (meant as 413) and answers 500 (found by the fuzzing,
+ * tests/e2e/zz-fuzz.spec.ts); the proxy answers 413 first.
+ */
+export const ACTION_BODY_LIMIT = 1024 * 1024;
+
+const refuse = (status: number, text: string) =>
+  new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/**
+ * A body Next would decode as a Server Action and fail on, answered before Next sees it (found
+ * by the fuzzing, tests/e2e/zz-fuzz.spec.ts; each made Next answer 500):
+ * - one over the size limit (413);
+ * - a multipart body — a form posted with or without JavaScript — that does not parse (no
+ *   boundary, cut off): Next's decoder threw "Unexpected end of form" (400); and a fetch
+ *   action's multipart body whose root part "0" is missing, not a JSON array, or refers to a
+ *   part other than the form's fields (`$K1`): "Invalid forward reference", "Connection closed" (400);
+ * - a text/plain body that is not one JSON array of single-part values (React's reply
+ *   encoding): not JSON, not an array, or a reference to a part such a body cannot have
+ *   (`"$@1"`, `"$Q2"`) made Next's decoder throw (400).
+ * Route handlers under /api/ read their own bodies and are left alone.
+ */
+async function malformedActionBody(request: NextRequest): Promise<Response | undefined> {
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return;
+  const isAction = !!request.headers.get("next-action");
+  const multipart = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  if (!isAction && !multipart) return;
+  const tooLarge = () => refuse(413, "Förfrågan är för stor och avvisades.");
+  if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) return tooLarge();
+  const body = new Uint8Array(await request.clone().arrayBuffer());
+  if (body.byteLength > ACTION_BODY_LIMIT) return tooLarge();
+  const unreadable = () => refuse(400, "Förfrågan kunde inte läsas och avvisades.");
+  if (multipart) {
+    let form: FormData;
+    try {
+      form = await new Response(body, { headers: { "Content-Type": request.headers.get("content-type")! } }).formData();
+    } catch {
+      return unreadable();
+    }
+    // A fetch action's arguments are the root part "0" (a form without JavaScript has none).
+    return !isAction || readableReply(form.get("0"), MULTIPART_TAG) ? undefined : unreadable();
+  }
+  if (readableReply(new TextDecoder().decode(body), SINGLE_PART_TAG)) return;
+  return unreadable();
+}
+
+export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   const responseHeaders = new Headers();
   let response: Response | undefined;
@@ -147,6 +217,7 @@ export function proxy(request: NextRequest) {
     response = step(request, requestHeaders, responseHeaders) ?? undefined;
     if (response) break;
   }
+  response ??= await malformedActionBody(request);
   const out = response ?? NextResponse.next({ request: { headers: requestHeaders } });
   responseHeaders.forEach((value, key) => out.headers.set(key, value));
   return out;

@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, messages, requestHeaders] = await Promise.all([getLocale(), getMessages(), headers()]);
-  // The public page has no client components of its own: only the error page's texts.
+  // The public page has no client components of its own: only the error page's texts. Other
+  // pages get the global namespaces here and their area's own from the area's layout.
   const publicPage = requestHeaders.get(PUBLIC_PAGE_HEADER) === "1";
   return (
     <html lang={locale} className={GeistSans.variable}>

@@ -15,6 +15,15 @@ export const envSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL måste vara en postgresql://-adress" })
     .optional(),
+  /**
+   * The owner of the tables, for migrations, seeding, `db:backup`/`db:restore` and other
+   * scripts (never the app's requests). DATABASE_URL is then the login role the app runs as
+   * (`varna_runtime`, README). Defaults to DATABASE_URL: one account for both, without the
+   * second wall (`npm start` says so). Ignored by the embedded database, which has both itself.
+   */
+  DATABASE_OWNER_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_OWNER_URL måste vara en postgresql://-adress" })
+    .optional(),
   PORT: intFrom(1, 65535, 3000),
   /** `development` seeds demo data and prints demo logins; `production` does neither. */
   VARNA_ENV: z.enum(["development", "production"]).default("development"),
@@ -24,6 +33,9 @@ export const envSchema = z.object({
    * Outside the database on purpose: copy it somewhere the database's administrators can't write. */
   VARNA_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   DB_POOL_MAX: intFrom(1, 100, 10),
+  /** Counts the SQL statements the process sends, for `npm run bench` (scripts/server.mjs shows
+   * the count on an internal path). Off in production. */
+  VARNA_SQL_COUNTER: bool.default(false),
   /** How long a request may wait for a pooled connection. */
   DB_CONNECT_TIMEOUT_MS: intFrom(100, 120_000, 5_000),
   /** Longest a single SQL statement may run. */
@@ -69,6 +81,20 @@ export const envSchema = z.object({
   LOCAL_SIGN_IN: z.enum(["on", "breakglass", "off"]).optional(),
   /** The one coordinator account that may sign in locally when LOCAL_SIGN_IN=breakglass. */
   BREAK_GLASS_EMAIL: z.email().transform((v) => v.toLowerCase()).optional(),
+  /**
+   * Outgoing e-mail (notifications, reminders, meeting invitations) through this SMTP server,
+   * e.g. `smtp://user:pass@smtp.kommun.example:587` or `smtps://…:465`. Without it, e-mails
+   * are written to the log and kept in the outbox table (`EmailOutbox`), never lost.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL måste vara en smtp://- eller smtps://-adress" }).optional(),
+  /** The sender of Värna's e-mails. */
+  SMTP_FROM: z.string().min(3).max(200).default("Värna <varna@localhost>"),
+  /** How often each app instance runs the reminder sweep, in seconds; 0 turns it off (then run
+   * `npm run reminders:sweep` from cron). Two instances are safe: each reminder is sent once. */
+  REMINDER_SWEEP_INTERVAL_SECONDS: intFrom(0, 86_400, 300),
+  /** How often each app instance seals new audit events into the hash chain, in seconds; 0
+   * turns it off (the log page and `npm run audit:verify` still seal). Instances take turns. */
+  AUDIT_SEAL_INTERVAL_SECONDS: intFrom(0, 3_600, 2),
   /** Seed demo accounts and data on first start. Never with DATABASE_URL or NODE_ENV=production. */
   VARNA_DEMO_DATA: bool.optional(),
   /** Print the demo logins on start (development only). */
@@ -78,6 +104,9 @@ export const envSchema = z.object({
 const OIDC_REQUIRED = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
 
 export const configSchema = envSchema.superRefine((value, ctx) => {
+  if (value.DATABASE_OWNER_URL && !value.DATABASE_URL) {
+    ctx.addIssue({ code: "custom", path: ["DATABASE_OWNER_URL"], message: "DATABASE_OWNER_URL kräver DATABASE_URL (appens inloggningsroll, varna_runtime)" });
+  }
   const set = OIDC_REQUIRED.filter((k) => value[k] !== undefined);
   if (set.length > 0 && set.length < OIDC_REQUIRED.length) {
     for (const key of OIDC_REQUIRED.filter((k) => value[k] === undefined)) {
@@ -87,6 +116,11 @@ export const configSchema = envSchema.superRefine((value, ctx) => {
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Where migrations, seed, backup and restore connect on a server: the owner of the tables. */
+export function ownerDatabaseUrl(config: Pick<Env, "DATABASE_URL" | "DATABASE_OWNER_URL">): string | undefined {
+  return config.DATABASE_OWNER_URL ?? config.DATABASE_URL;
+}
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(

@@ -13,6 +13,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { createPublicPageCache } from "./public-page-cache.mjs";
 
 /** Must match lib/net/client-address.ts. */
 export const PEER_ADDRESS_HEADER = "x-varna-peer-address";
@@ -91,6 +93,11 @@ export function createAdmission({ limit, queueMax, timeoutMs }) {
   };
 }
 
+/** Where lib/server/db.ts counts SQL statements when VARNA_SQL_COUNTER is on (npm run bench). */
+const SQL_COUNTER = Symbol.for("varna.sql-statements");
+const SQL_COUNTER_PATH = "/__varna/sql-statements";
+const countingSql = ["1", "true"].includes(process.env.VARNA_SQL_COUNTER ?? "");
+
 const state = new AsyncLocalStorage();
 globalThis[REQUEST_STATE] = state;
 
@@ -98,11 +105,24 @@ globalThis[REQUEST_STATE] = state;
  * The request listener around Next's handler: peer address, admission, and 503 for a request
  * the app marked unavailable.
  */
-export function createListener(handle, admission) {
+export function createListener(handle, admission, publicPages) {
   return async (req, res) => {
     // Whatever a client sent under this name is replaced: only the socket is believed.
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
     const pathname = (req.url ?? "/").split("?")[0];
+    // The public page from memory (scripts/public-page-cache.mjs); its own renders go to Next.
+    if (publicPages && !publicPages.isRender(req)) {
+      try {
+        if (await publicPages.serve(req, res, pathname)) return;
+      } catch (error) {
+        // The database is unreachable or the render failed: Next answers as it would have.
+        console.error(error);
+      }
+    }
+    if (countingSql && pathname === SQL_COUNTER_PATH) {
+      res.writeHead(200, { "Content-Type": "text/plain", "Cache-Control": "no-store" });
+      return res.end(String(globalThis[SQL_COUNTER] ?? 0));
+    }
     const limited = admission && !UNLIMITED.some((re) => re.test(pathname));
     // A client that gives up while queued is not served when its turn comes.
     let closed = false;
@@ -173,7 +193,18 @@ async function main() {
     queueMax: numberFrom("REQUEST_QUEUE_MAX", 200),
     timeoutMs: numberFrom("REQUEST_QUEUE_TIMEOUT_MS", 10_000),
   });
-  const server = http.createServer(createListener(handle, admission));
+  // The public page's cache reads the published versions through a small pool of its own.
+  const pagesPool = process.env.DATABASE_URL
+    ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, application_name: "varna-public-page" })
+    : undefined;
+  const publicPages = pagesPool && !dev ? createPublicPageCache({
+          port,
+          query: (sql) => {
+            if (countingSql) globalThis[SQL_COUNTER] = (globalThis[SQL_COUNTER] ?? 0) + 1;
+            return pagesPool.query(sql);
+          },
+        }) : undefined;
+  const server = http.createServer(createListener(handle, admission, publicPages));
   server.listen(port, () => console.log(`Ready: http://localhost:${port}`));
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => server.close(() => process.exit(0)));

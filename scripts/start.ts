@@ -1,26 +1,21 @@
 // Everything `npm start` does after install: client, database, migrations, seed, build, serve.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseEnv } from "@/lib/env";
+import { ownerDatabaseUrl, parseEnv } from "@/lib/env";
 import { privateDir, startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
 import { projectRoot } from "./db/engine";
 import { prepareDatabase } from "./lib/prepare-database";
+import { buildIfNeeded } from "./lib/build";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/index";
 
 const dev = process.argv.includes("--dev");
 const env = parseEnv();
 const dataDir = path.resolve(projectRoot, env.VARNA_DATA_DIR);
-const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
 
 function step(message: string) {
   console.log(`Värna: ${message}`);
-}
-
-function run(args: string[], extraEnv: Record<string, string | undefined>) {
-  const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: "inherit", env: { ...process.env, ...extraEnv } });
-  if (result.status !== 0) throw new Error(`${path.basename(args[0]!)} ${args[1] ?? ""} misslyckades`);
 }
 
 /** A secret for signing sessions, made once and kept in the data folder (never in git). */
@@ -32,35 +27,6 @@ function authSecret(): string {
     writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
-}
-
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-
-function sourceHash(): string {
-  const hash = createHash("sha256");
-  const visit = (p: string) => {
-    const full = path.join(projectRoot, p);
-    if (!existsSync(full)) return;
-    if (statSync(full).isDirectory()) {
-      for (const name of readdirSync(full).sort()) visit(path.join(p, name));
-    } else {
-      hash.update(p).update(readFileSync(full));
-    }
-  };
-  BUILD_INPUTS.forEach(visit);
-  return hash.digest("hex");
-}
-
-function buildIfNeeded(buildEnv: Record<string, string | undefined>) {
-  const stamp = path.join(projectRoot, ".next/varna-build-hash");
-  const hash = sourceHash();
-  if (existsSync(path.join(projectRoot, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
-    step("bygget är aktuellt.");
-    return;
-  }
-  step("bygger appen (next build) …");
-  run([nextBin, "build"], buildEnv);
-  writeFileSync(stamp, hash);
 }
 
 /** Whether this database holds the demo accounts (seeded now or on an earlier laptop start). */
@@ -85,13 +51,41 @@ async function hasDemoAccounts(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * Whether the app's connection is the second wall's login role: not a superuser, no
+ * BYPASSRLS, owning no table (docs/decisions/023-runtime-role.md). A server set up with one
+ * account for everything still runs, with a warning.
+ */
+async function warnUnlessRuntimeRole(url: string) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ user: string; walled: boolean }>(
+      `SELECT current_user AS user, NOT (r.rolsuper OR r.rolbypassrls)
+              AND NOT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS walled
+       FROM pg_roles r WHERE r.rolname = current_user`,
+    );
+    if (!rows[0]?.walled) {
+      console.warn(
+        `Värna: VARNING – appen ansluter som ${rows[0]?.user ?? "?"}, som äger tabellerna eller går förbi radsäkerheten. ` +
+          "Skapa inloggningsrollen varna_runtime och sätt DATABASE_URL till den och DATABASE_OWNER_URL till ägaren (README, \"Drift på en PostgreSQL-server\").",
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
-  let embedded: (EmbeddedDb & { socketDir: string }) | undefined;
+  let embedded: (EmbeddedDb & { socketDir: string; lockToRuntime: () => Promise<void> }) | undefined;
   let databaseUrl = env.DATABASE_URL;
+  let ownerUrl = ownerDatabaseUrl(env);
   if (!databaseUrl) {
     step(`startar den inbyggda databasen i ${path.relative(projectRoot, dataDir) || "."}/ …`);
     embedded = await startEmbeddedDb(dataDir);
     databaseUrl = embedded.url;
+    ownerUrl = embedded.ownerUrl;
     step(`inbyggd PostgreSQL lyssnar på en privat socket i ${path.relative(projectRoot, embedded.socketDir)}/ (inte på nätverket)`);
   }
 
@@ -108,8 +102,15 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    await prepareDatabase(databaseUrl, env, process.env.NODE_ENV, step);
-    demoAccounts = !env.DATABASE_URL && (await hasDemoAccounts(databaseUrl));
+    await prepareDatabase(ownerUrl!, env, process.env.NODE_ENV, step);
+    demoAccounts = !env.DATABASE_URL && (await hasDemoAccounts(ownerUrl!));
+    if (embedded) {
+      // From here on the socket serves only the runtime role: the app never has the owner.
+      await embedded.lockToRuntime();
+      step("appen ansluter som varna_runtime (äger inget, radsäkerheten gäller alltid).");
+    } else {
+      await warnUnlessRuntimeRole(databaseUrl);
+    }
 
     const baseUrl = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
     const appEnv: Record<string, string | undefined> = {
@@ -122,7 +123,7 @@ async function main() {
       ...(embedded && !process.env.DB_POOL_MAX ? { DB_POOL_MAX: "4" } : {}),
       PORT: String(env.PORT),
     };
-    if (!dev) buildIfNeeded(appEnv);
+    if (!dev) buildIfNeeded(appEnv, step);
 
     step(dev ? "startar utvecklingsservern …" : "startar servern …");
     // scripts/server.mjs: Next's handler behind the socket address and the admission queue.

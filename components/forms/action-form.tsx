@@ -4,6 +4,7 @@ import { createContext, useContext, type ButtonHTMLAttributes, type ReactNode } 
 import { useFormStatus } from "react-dom";
 import type { ActionFormKit } from "./use-action-form";
 import { FormError } from "./form-error";
+import { useHydrated } from "./use-hydrated";
 
 const Pending = createContext<boolean | null>(null);
 
@@ -18,12 +19,15 @@ type Props = {
   success?: ReactNode;
 };
 
-/** The form of `useActionForm`: no browser validation bubbles, the error summary, the success status, a fieldset disabled while sending. */
+/** The form of `useActionForm`: no browser validation bubbles, the error summary, the success status, a fieldset disabled until hydrated and while sending. */
 export function ActionForm({ kit, children, className, fieldsetClassName, header, success }: Props) {
+  // Disabled until hydrated too: a value typed into the server's HTML would be replaced by the
+  // form's defaults, and a submit would go nowhere.
+  const hydrated = useHydrated();
   return (
     <form onSubmit={kit.onSubmit} noValidate className={className}>
       <Pending.Provider value={kit.pending}>
-        <fieldset disabled={kit.pending} className={fieldsetClassName}>
+        <fieldset disabled={kit.pending || !hydrated} aria-busy={kit.pending || undefined} className={fieldsetClassName}>
           {header}
           <FormError message={kit.formError} />
           <div role="status" aria-live="polite">

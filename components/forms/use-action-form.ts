@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
@@ -14,7 +14,10 @@ export type FormAction<TOutput, TData> = (previous: undefined, input: TOutput) =
 
 type Options<TInput extends FieldValues, TOutput, TData> = {
   defaultValues?: DefaultValues<TInput>;
-  /** Values that follow the props (react-hook-form resets the form when they change). */
+  /**
+   * Values that follow the props: the form starts with them and is reset when the server sends
+   * different ones (e.g. the record's new version after a save and refresh).
+   */
   values?: TInput;
   /** After a success, before the refresh: e.g. carry the record's new version into the form. */
   onSuccess?: (data: TData | undefined, form: UseFormReturn<TInput, unknown, TOutput>) => void;
@@ -43,8 +46,26 @@ export function useActionForm<TInput extends FieldValues, TOutput, TData = undef
   const text = useMessageText();
   const [formError, setFormError] = useState<string | null>(null);
   const [succeeded, setSucceeded] = useState(false);
-  const form = useForm<TInput, unknown, TOutput>({ resolver: zodResolver(schema), defaultValues, values });
-  const pending = form.formState.isSubmitting;
+  // Not react-hook-form's own `values` option: it resets the form in an effect after mounting,
+  // and a value typed between the mount and that effect (a fast user, a test, a slow machine)
+  // was replaced by the old one and saved. The form starts with the values instead, and an
+  // effect resets it only when the props bring different ones.
+  const form = useForm<TInput, unknown, TOutput>({
+    resolver: zodResolver(schema),
+    defaultValues: (values ?? defaultValues) as DefaultValues<TInput> | undefined,
+  });
+  const valuesKey = values === undefined ? undefined : JSON.stringify(values);
+  const appliedKey = useRef(valuesKey);
+  const { reset } = form;
+  useEffect(() => {
+    if (valuesKey === undefined || valuesKey === appliedKey.current) return;
+    appliedKey.current = valuesKey;
+    reset(JSON.parse(valuesKey) as TInput);
+  }, [valuesKey, reset]);
+  // The success is shown together with the refreshed page, never before it: until then the
+  // page's other forms may still carry the record's previous version (a stale edit).
+  const [refreshing, startRefresh] = useTransition();
+  const pending = form.formState.isSubmitting || refreshing;
   // The field the server found fault with; focused once the fieldset is enabled again
   // (a disabled control cannot take the focus while the action is still "submitting").
   const [focusRequest, setFocusRequest] = useState<{ name: Path<TInput> } | null>(null);
@@ -68,8 +89,12 @@ export function useActionForm<TInput extends FieldValues, TOutput, TData = undef
       return;
     }
     onSuccess?.(result.data, form);
-    setSucceeded(true);
-    if (refresh) router.refresh();
+    if (!refresh) return setSucceeded(true);
+    // One transition: the confirmation commits with the refreshed server-rendered page.
+    startRefresh(() => {
+      router.refresh();
+      setSucceeded(true);
+    });
   });
 
   /** The text of a field's error: the browser's check gives a key, the server's the text. */

@@ -39,8 +39,13 @@ export function useAction<TInput, TData>(
         return;
       }
       onSuccess?.(result.data);
-      setSucceeded(true);
-      if (refresh) router.refresh();
+      // Updates after an `await` need a transition of their own (React 19): so `pending`
+      // lasts, and the success shows, until the refreshed server-rendered page is there (its
+      // other forms then carry the record's new version, not a stale one).
+      startTransition(() => {
+        setSucceeded(true);
+        if (refresh) router.refresh();
+      });
     });
   }
 

@@ -1,6 +1,6 @@
 // Which permission each table's row-level-security policies mirror, per SQL command — for the
 // generated docs/permissions.md. The policies themselves are SQL
-// (prisma/migrations/*_database_walls_and_audit_chain); tests/integration/row-level-security.test.ts
+// (prisma/migrations/*_database_walls_and_audit_chain, *_organisation_walls); tests/integration/row-level-security.test.ts
 // runs every role × command × own/other division against the permission table.
 import type { Action, Resource } from "./permissions";
 
@@ -37,5 +37,9 @@ export const DATABASE_WALLS: DatabaseWall[] = [
   { table: "FollowUpItem", permission: { SELECT: ["followUp", "read"], INSERT: ["followUp", "update"], UPDATE: ["followUp", "update"], DELETE: ["followUp", "update"] }, note: "read with its follow-up, written by whoever may update it" },
   { table: "ActionItem", permission: crud("actionItem"), note: "network-wide items (no division) count as a network member's own" },
   { table: "NetworkMembership", permission: crud("networkMeeting"), note: "the network's roster" },
+  { table: "Division", permission: crud("organisation"), note: "SELECT by every signed-in role (names in lists and forms); counting what points at one and merging run as the owner after authorize (decision 016)" },
+  { table: "District", permission: crud("organisation"), note: "SELECT by every signed-in role" },
+  { table: "StaffCategory", permission: crud("organisation"), note: "SELECT by every signed-in role" },
+  { table: "Setting", permission: { ...crud("organisation"), DELETE: ["auditEvent", "delete"] }, note: "SELECT by every signed-in role; no DELETE for anyone (a setting is changed, never deleted)" },
   { table: "AuditEvent", permission: { SELECT: ["auditEvent", "read"], INSERT: ["auditEvent", "read"], UPDATE: ["auditEvent", "update"], DELETE: ["auditEvent", "delete"] }, note: "INSERT by every role, but only naming the transaction's own user and role; UPDATE, DELETE, TRUNCATE refused to everyone" },
 ];

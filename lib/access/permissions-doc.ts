@@ -17,7 +17,7 @@ export function renderPermissionsDoc(): string {
     "**färdiga** = only finished records (a FINAL report, a REVIEWED follow-up). An empty cell is denied.",
     "Besides managing records (list, read, create, update, delete, export) the workflow verbs:",
     "**submit** a draft for review, **review** it (accept or return), **approve** a plan or a request,",
-    "**finalize** (freeze) a report, **publish** to the public page, **share** a finished report.",
+    "**finalize** (freeze) a report, **publish** to the public page, **share** a finished report, **merge** two divisions.",
     "The same rules are enforced a second time by row-level security in PostgreSQL: see",
     "\"What the database enforces\" below.",
     "",

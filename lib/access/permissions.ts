@@ -7,10 +7,11 @@ export type Role = (typeof ROLES)[number];
 
 /** Record management, then the workflow verbs: `submit` a draft for review, `review` it
  * (accept or return it), `approve` a plan or a request, `finalize` (freeze) a report,
- * `publish` to the public page, `share` a finished report outside the app. */
+ * `publish` to the public page, `share` a finished report outside the app, `merge` two
+ * divisions (every record of one moves to the other). */
 export const ACTIONS = [
   "list", "read", "create", "update", "delete", "export",
-  "submit", "review", "approve", "finalize", "publish", "share",
+  "submit", "review", "approve", "finalize", "publish", "share", "merge",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 const MANAGE = ["list", "read", "create", "update", "delete", "export"] as const satisfies readonly Action[];
@@ -19,15 +20,19 @@ export const RESOURCES = [
   "situationEntry",
   "situationReport",
   "contactLog",
+  /** The list of legal grounds a final report may be shared on (the coordinator keeps it). */
+  "legalBasis",
   "networkMeeting",
   "actionItem",
   "trainingNeed",
   "competencePlan",
   "trainingEvent",
+  "trainingAttendance",
   "measure",
   "partner",
   "recommendation",
   "followUp",
+  "evaluation",
   "aggregates",
   "publicContent",
   "user",
@@ -55,29 +60,37 @@ export const PERMISSIONS: Record<Role, Grants> = {
     situationEntry: { ...manage("all"), submit: "all", review: "all" },
     situationReport: { ...manage("all"), finalize: "all", share: "all" },
     contactLog: manage("all"),
+    legalBasis: manage("all"),
     networkMeeting: manage("all"),
     actionItem: manage("all"),
     trainingNeed: manage("all"),
     competencePlan: { ...manage("all"), approve: "all" },
     trainingEvent: manage("all"),
+    trainingAttendance: manage("all"),
     measure: manage("all"),
     partner: manage("all"),
     recommendation: manage("all"),
-    followUp: { ...manage("all"), submit: "all", review: "all" },
+    // `finalize`: closing a follow-up cycle, after which its follow-ups are frozen.
+    followUp: { ...manage("all"), submit: "all", review: "all", finalize: "all" },
+    // The yearly evaluation for the municipal board: drafted, then frozen (`finalize`) when issued.
+    evaluation: { ...manage("all"), finalize: "all" },
     aggregates: readExport("all"),
     publicContent: { ...manage("all"), publish: "all" },
     // `approve`: a coordinator decides an administrator's request for a content role.
     user: { ...manage("all"), approve: "all" },
-    organisation: manage("all"),
+    // `merge`: moving a division's records (and its members) to another changes who sees
+    // what — the coordinator's decision, like granting a division membership (decision 010).
+    organisation: { ...manage("all"), merge: "all" },
     auditEvent: readExport("all"),
   },
   DIVISION_HEAD: {
-    situationEntry: readOnly("own"),
+    situationEntry: readExport("own"),
     contactLog: { ...edit("own"), delete: "own" },
     actionItem: readOnly("own"),
     trainingNeed: { ...edit("own"), delete: "own", export: "own" },
     competencePlan: readOnly("all"),
     trainingEvent: readOnly("all"),
+    trainingAttendance: readOnly("own"),
     measure: { ...edit("own"), delete: "own", export: "own" },
     partner: readOnly("all"),
     recommendation: readOnly("all"),
@@ -85,13 +98,18 @@ export const PERMISSIONS: Record<Role, Grants> = {
     aggregates: readOnly("own"),
   },
   NETWORK_MEMBER: {
-    situationEntry: { ...edit("own"), delete: "own", submit: "own" },
+    situationEntry: { ...edit("own"), delete: "own", export: "own", submit: "own" },
     contactLog: edit("own"),
     networkMeeting: readOnly("all"),
     actionItem: { list: "own", read: "own", update: "own" },
     trainingNeed: readOnly("own"),
     competencePlan: readOnly("all"),
-    trainingEvent: readOnly("all"),
+    // Planning events and recording attendance need more than the role: the member must carry
+    // the network's competence-development responsibility (kompetensutveckling), checked by
+    // the use cases and by row-level security (varna_competence_developer). Attendance only
+    // for the member's own division: the figures of other divisions are theirs.
+    trainingEvent: edit("all"),
+    trainingAttendance: { ...edit("own"), delete: "own" },
     measure: readOnly("own"),
     partner: readOnly("all"),
     recommendation: readOnly("all"),
@@ -101,6 +119,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     situationReport: readExport("final"),
     competencePlan: readOnly("final"),
     followUp: readOnly("final"),
+    evaluation: readExport("final"),
     recommendation: readOnly("all"),
     aggregates: readExport("all"),
   },

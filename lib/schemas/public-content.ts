@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PG_INT_MAX } from "./params";
 import { LOCALES } from "@/lib/i18n/config";
 import { unsafeLinks } from "@/lib/markup/restricted";
 
@@ -38,7 +39,7 @@ export const draftSchema = z
     /** The draft being edited, or "" when the form started from the published version. */
     draftId: z.union([z.uuid(), z.literal("")]),
     /** The draft's `version` when the form was opened (0: there was no draft). */
-    expectedVersion: z.coerce.number().int().min(0),
+    expectedVersion: z.coerce.number().int().min(0).max(PG_INT_MAX),
     title: requiredText(120),
     intro: markup(2000),
     sections: z.array(sectionSchema).min(1, "public.validation.sectionsRequired").max(20, "tooLong"),
@@ -67,28 +68,28 @@ export type Draft = z.output<typeof draftSchema>;
 
 export const publishSchema = z.object({
   draftId: z.uuid("invalid"),
-  expectedVersion: z.coerce.number().int().min(1),
+  expectedVersion: z.coerce.number().int().min(1).max(PG_INT_MAX),
 });
 
 export const rollbackSchema = z.object({
   targetId: z.uuid("invalid"),
   /** The version number published when the coordinator chose to roll back. */
-  expectedPublishedVersion: z.coerce.number().int().min(0),
+  expectedPublishedVersion: z.coerce.number().int().min(0).max(PG_INT_MAX),
 });
 
 export const markVerifiedSchema = z.object({
   contactId: z.uuid("invalid"),
-  expectedVersion: z.coerce.number().int().min(1),
+  expectedVersion: z.coerce.number().int().min(1).max(PG_INT_MAX),
 });
 
 export const reviewIntervalSchema = z.object({
   months: z.coerce.number("invalidNumber").int("invalidNumber").min(1, "public.validation.months").max(36, "public.validation.months"),
-  expectedVersion: z.coerce.number().int().min(0),
+  expectedVersion: z.coerce.number().int().min(0).max(PG_INT_MAX),
 });
 export type ReviewIntervalInput = z.input<typeof reviewIntervalSchema>;
 
 export const assignOwnerSchema = z.object({
   contactId: z.uuid("invalid"),
   ownerId: z.uuid("public.validation.owner"),
-  expectedVersion: z.coerce.number().int().min(1),
+  expectedVersion: z.coerce.number().int().min(1).max(PG_INT_MAX),
 });

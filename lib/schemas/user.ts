@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/access/permissions";
-import { filterText, pageNumber } from "./params";
+import { filterText, pageNumber, PG_INT_MAX } from "./params";
 
 // Messages are catalog keys: `users.errors.*` (full keys) or `validation.*` (short keys).
 const name = z.string().trim().min(1, "users.errors.nameRequired").max(120, "tooLong");
@@ -8,7 +8,7 @@ const email = z.string().trim().toLowerCase().min(1, "users.errors.emailRequired
 const role = z.enum(ROLES, { error: "invalidChoice" });
 const divisionIds = z.array(z.uuid({ error: "invalidChoice" })).max(50).default([]);
 const id = z.uuid({ error: "invalid" });
-const version = z.coerce.number().int().min(1);
+const version = z.coerce.number().int().min(1).max(PG_INT_MAX);
 
 export const createUserSchema = z.object({ name, email, role, divisionIds });
 export type CreateUserInput = z.input<typeof createUserSchema>;

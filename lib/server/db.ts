@@ -16,12 +16,17 @@ type PoolOptions = { max?: number; connectTimeoutMs?: number; statementTimeoutMs
  */
 export function createPrismaClient(url: string, options: PoolOptions = {}) {
   const config = env();
+  const statementTimeout = options.statementTimeoutMs ?? config.DB_STATEMENT_TIMEOUT_MS;
   const pool = new Pool({
     connectionString: url,
     max: options.max ?? config.DB_POOL_MAX,
     connectionTimeoutMillis: options.connectTimeoutMs ?? config.DB_CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
-    statement_timeout: options.statementTimeoutMs ?? config.DB_STATEMENT_TIMEOUT_MS,
+    statement_timeout: statementTimeout,
+    // The server enforces statement_timeout only while it is alive: a database that stopped
+    // answering (host down, network cut) would leave a request waiting forever. The client
+    // gives up a little later than the server would.
+    query_timeout: statementTimeout + 2_000,
     application_name: "varna",
   });
   watchForOverload(pool);
@@ -42,12 +47,14 @@ function watchForOverload(pool: Pool) {
     if (isOverloadError(error)) markUnavailable();
     return error;
   };
+  const counting = env().VARNA_SQL_COUNTER;
   const watch = (client: PoolClient) => {
     const tagged = client as PoolClient & { [watched]?: true };
     if (tagged[watched]) return client;
     tagged[watched] = true;
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     client.query = ((...args: unknown[]) => {
+      if (counting) countStatement();
       const result = query(...args);
       return result instanceof Promise ? result.catch((e: unknown) => Promise.reject(noted(e))) : result;
     }) as typeof client.query;
@@ -66,6 +73,18 @@ function watchForOverload(pool: Pool) {
     }
     return (connect() as Promise<PoolClient>).then(watch, (e: unknown) => Promise.reject(noted(e)));
   }) as typeof pool.connect;
+}
+
+/**
+ * Where `npm run bench` reads how many SQL statements the process sent (BEGIN, set_config and
+ * COMMIT included): scripts/server.mjs answers it on an internal path when VARNA_SQL_COUNTER
+ * is on. Off by default; a plain number on globalThis, per process.
+ */
+export const SQL_COUNTER = Symbol.for("varna.sql-statements");
+
+function countStatement() {
+  const g = globalThis as unknown as Record<symbol, number | undefined>;
+  g[SQL_COUNTER] = (g[SQL_COUNTER] ?? 0) + 1;
 }
 
 const globalForDb = globalThis as unknown as { varnaDb?: Db };

@@ -98,6 +98,27 @@ export async function createSituationEntry(
   });
 }
 
+/**
+ * The database keeps these counts itself (a trigger on SituationEntry, decision 025): the
+ * factory makes an entry and returns the count row it produced, so the counts never disagree
+ * with the entries.
+ */
+export async function createSituationEntryMonthCount(
+  db: Tx,
+  data: { divisionId: string; createdById: string } & Partial<Prisma.SituationEntryUncheckedCreateInput>,
+) {
+  const entry = await createSituationEntry(db, data);
+  return db.situationEntryMonthCount.findFirstOrThrow({
+    where: {
+      divisionId: entry.divisionId,
+      month: new Date(Date.UTC(entry.observedOn.getUTCFullYear(), entry.observedOn.getUTCMonth(), 1)),
+      environment: entry.environment,
+      districtKey: entry.districtId ?? "00000000-0000-0000-0000-000000000000",
+      status: entry.status,
+    },
+  });
+}
+
 export async function createActionItem(
   db: Tx,
   data: { ownerId: string } & Partial<Prisma.ActionItemUncheckedCreateInput>,
@@ -186,6 +207,41 @@ export async function createSituationReportSection(
   });
 }
 
+/** A final report's frozen copy of a cited entry. */
+export async function createSituationReportCitation(
+  db: Tx,
+  data: { reportId: string } & Partial<Prisma.SituationReportCitationUncheckedCreateInput>,
+) {
+  return db.situationReportCitation.create({
+    data: {
+      entryId: crypto.randomUUID(),
+      divisionName: "Barn och utbildning",
+      observedOn: daysFromNow(-7),
+      environment: "RIGHT_WING",
+      activityType: "PROPAGANDA",
+      source: "OPEN_SOURCES",
+      reliability: "PROBABLE",
+      genderPerspective: "Främst unga män syns i aktiviteten.",
+      description: "Klistermärken med vit makt-symbolik vid en busshållplats.",
+      ...data,
+    },
+  });
+}
+
+export async function createLegalBasis(db: Tx, data: Partial<Prisma.LegalBasisCreateInput> = {}) {
+  return db.legalBasis.create({ data: { label: `OSL 10 kap. ${unique()} §`, note: "Ska kontrolleras av kommunens jurist.", ...data } });
+}
+
+/** That a (final) report was shared; needs the report, the basis and who shared it. */
+export async function createSituationReportShare(
+  db: Tx,
+  data: { reportId: string; legalBasisId: string; sharedById: string } & Partial<Prisma.SituationReportShareUncheckedCreateInput>,
+) {
+  return db.situationReportShare.create({
+    data: { recipient: "Polisen, lokalpolisområde Nyköping", sharedOn: daysFromNow(-1), sharedByName: "Samordnare", legalBasisLabel: "OSL 10 kap. 2 §", ...data },
+  });
+}
+
 export async function createContactLogEntry(
   db: Tx,
   data: { divisionId: string; createdById: string } & Partial<Prisma.ContactLogEntryUncheckedCreateInput>,
@@ -199,6 +255,16 @@ export async function createCompetencePlan(db: Tx, data: Partial<Prisma.Competen
   // The year is unique; test plans take far-future years so they never meet a real one.
   const year = data.year ?? 3000 + (Number.parseInt(unique(), 36) % 1_000_000);
   return db.competencePlan.create({ data: { year, title: `Kompetensplan ${year}`, ...data } });
+}
+
+export async function createCompetencePlanVersion(
+  db: Tx,
+  data: { planId: string; approvedById: string } & Partial<Prisma.CompetencePlanVersionUncheckedCreateInput>,
+) {
+  const last = await db.competencePlanVersion.aggregate({ where: { planId: data.planId }, _max: { number: true } });
+  return db.competencePlanVersion.create({
+    data: { number: (last._max.number ?? 0) + 1, snapshot: { year: 3000, title: "Kompetensplan", goals: "", events: [] }, ...data },
+  });
 }
 
 export async function createTrainingEvent(db: Tx, data: Partial<Prisma.TrainingEventUncheckedCreateInput> = {}) {
@@ -237,6 +303,22 @@ export async function createPartnerContact(
 export async function createRecommendation(db: Tx, data: Partial<Prisma.RecommendationUncheckedCreateInput> = {}) {
   const number = data.number ?? 1000 + (Number.parseInt(unique(), 36) % 1_000_000);
   return db.recommendation.create({ data: { number, title: `Rekommendation ${number}`, ...data } });
+}
+
+export async function createRecommendationMeasure(db: Tx, data: { recommendationId: string; measureId: string }) {
+  return db.recommendationMeasure.create({ data });
+}
+
+export async function createMeasureFinding(
+  db: Tx,
+  data: { measureId: string; reportId: string } & Partial<Prisma.MeasureFindingUncheckedCreateInput>,
+) {
+  return db.measureFinding.create({ data: { note: "Lägesbilden visar ökad propaganda på skolor.", ...data } });
+}
+
+export async function createYearlyEvaluation(db: Tx, data: Partial<Prisma.YearlyEvaluationUncheckedCreateInput> = {}) {
+  const year = data.year ?? 3000 + (Number.parseInt(unique(), 36) % 1_000_000);
+  return db.yearlyEvaluation.create({ data: { year, sectionTexts: { "1": "Arbetet har fortsatt enligt planen." }, ...data } });
 }
 
 export async function createFollowUpCycle(db: Tx, data: Partial<Prisma.FollowUpCycleUncheckedCreateInput> = {}) {
@@ -323,5 +405,34 @@ let checkpointId = 1000;
 export async function createAuditCheckpoint(db: Tx, data: Partial<Prisma.AuditCheckpointCreateInput> = {}) {
   return db.auditCheckpoint.create({
     data: { id: checkpointId++, chainSeq: BigInt(0), hash: "0".repeat(64), events: 0, verifiedAt: new Date(), ...data },
+  });
+}
+
+let chainHeadId = 1000;
+/** The sealer keeps one chain head (id 1); other ids are for tests that need more than one row. */
+export async function createAuditChainHead(db: Tx, data: Partial<Prisma.AuditChainHeadCreateInput> = {}) {
+  return db.auditChainHead.create({ data: { id: chainHeadId++, chainSeq: BigInt(0), legacyEnd: BigInt(0), ...data } });
+}
+
+/** An in-app notification for one user (a reminder of a follow-up by default). */
+export async function createNotification(
+  db: Tx,
+  data: { userId: string } & Partial<Prisma.NotificationUncheckedCreateInput>,
+) {
+  return db.notification.create({
+    data: {
+      kind: "followUpDueSoon",
+      params: { cycle: "VT 2027", division: "Barn och utbildning", dueDate: "2027-05-31" },
+      link: "/uppfoljning",
+      dedupeKey: `test:${unique()}`,
+      ...data,
+    },
+  });
+}
+
+/** An e-mail waiting in the outbox. */
+export async function createEmailOutbox(db: Tx, data: Partial<Prisma.EmailOutboxUncheckedCreateInput> = {}) {
+  return db.emailOutbox.create({
+    data: { toAddress: `mottagare-${unique()}@kommun.test`, subject: "Värna: påminnelse", text: "Hej!", kind: "test", ...data },
   });
 }

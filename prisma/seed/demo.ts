@@ -12,6 +12,8 @@ import {
 } from "@/prisma/factories";
 
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
+import { trainingCalendar } from "./training-calendar";
+import { snapshotPlan } from "@/lib/server/training/snapshot";
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -148,6 +150,43 @@ export async function seedDemo(tx: Tx) {
       ...data,
     });
   }
+  // A year of earlier, reviewed observations, so the dashboard's trends have something to
+  // show: spread over the twelve months, the environments, districts and divisions by fixed
+  // arithmetic (the same demo every time). Texts describe activities, never a person.
+  const ENV = ["RIGHT_WING", "RIGHT_WING", "ISLAMIST", "LEFT_WING", "OTHER_UNCLEAR", "RIGHT_WING", "ISLAMIST"] as const;
+  const ACT = ["PROPAGANDA", "ONLINE", "RECRUITMENT", "GATHERING", "THREAT", "PROPAGANDA", "ONLINE", "VIOLENCE"] as const;
+  const SRC = ["SCHOOL", "LEISURE", "POLICE", "OPEN_SOURCES", "SOCIAL_SERVICES", "CIVIL_SOCIETY"] as const;
+  const AUTHORS = [["natverk.buk@nykoping.example", "BUK"], ["natverk.dso@nykoping.example", "DSO"], ["natverk.kof@nykoping.example", "KOF"]] as const;
+  const TEXTS = [
+    "Klistermärken med extremistisk symbolik har setts vid en busshållplats.",
+    "Personal ser att unga delar material från en extremistisk kanal på nätet.",
+    "Uppgifter om en samling i anslutning till ett offentligt möte.",
+    "Klotter med hotfulla budskap mot meningsmotståndare.",
+    "Flygblad med våldsbejakande budskap har hittats i ett trapphus.",
+  ];
+  const districtIds = [...districts.values()];
+  await tx.situationEntry.createMany({
+    data: Array.from({ length: 96 }, (_, i) => {
+      const [email, code] = AUTHORS[i % AUTHORS.length]!;
+      const observedOn = daysFromNow(-(60 + ((i * 37) % 300)));
+      return {
+        divisionId: division(code),
+        districtId: i % 9 === 0 ? null : districtIds[(i * 7) % districtIds.length]!,
+        createdById: user(email),
+        observedOn,
+        environment: ENV[i % ENV.length]!,
+        activityType: ACT[i % ACT.length]!,
+        source: SRC[i % SRC.length]!,
+        reliability: (["CONFIRMED", "PROBABLE", "POSSIBLE"] as const)[i % 3]!,
+        description: TEXTS[i % TEXTS.length]!,
+        genderPerspective: "Främst unga män enligt uppgiftslämnaren.",
+        status: i % 10 === 0 ? ("ARCHIVED" as const) : ("REVIEWED" as const),
+        submittedAt: observedOn,
+        reviewedAt: observedOn,
+        reviewedById: coordinator,
+      };
+    }),
+  });
   await tx.situationReport.create({
     data: {
       title: "Lägesbild första halvåret",
@@ -169,38 +208,86 @@ export async function seedDemo(tx: Tx) {
     },
   });
 
-  // Competence development.
+  // Competence development, in the seed date's year (prisma/seed/training-calendar.ts): needs
+  // wanted by dates of the year, two events held earlier in the year with their attendance, one
+  // still to come — so the dashboard's coverage this year and the year's plan have figures.
+  const when = trainingCalendar(daysFromNow(0));
   const plan = await tx.competencePlan.create({
-    data: { year: new Date().getUTCFullYear() + 1, title: "Kompetensutvecklingsplan VBE", goals: "All personal i första linjen har grundläggande kunskap; nyckelpersoner i varje division har fördjupad utbildning." },
+    data: { year: when.year, title: `Kompetensutvecklingsplan VBE ${when.year}`, goals: "All personal i första linjen har grundläggande kunskap; nyckelpersoner i varje division har fördjupad utbildning." },
   });
   const needs: [string, string, string, Partial<Prisma.TrainingNeedUncheckedCreateInput>][] = [
-    ["BUK", "Lärare", "chef.buk@nykoping.example", { level: "BASIC", headcount: 180, material: "Samtalskompassen", priority: "HIGH", wantedBy: daysFromNow(120) }],
-    ["BUK", "Förskollärare", "chef.buk@nykoping.example", { level: "BASIC", headcount: 95, material: "Samtalskompassen", wantedBy: daysFromNow(200) }],
-    ["BUK", "Skolkurator", "chef.buk@nykoping.example", { level: "ADVANCED", headcount: 8, priority: "HIGH", wantedBy: daysFromNow(90), comment: "För att kunna ge stöd till anhöriga." }],
-    ["DSO", "Socialsekreterare", "chef.dso@nykoping.example", { level: "ADVANCED", headcount: 12, priority: "HIGH", wantedBy: daysFromNow(60), competencePlanId: plan.id, status: "PLANNED" }],
-    ["KOF", "Fritidsgårdspersonal", "chef.kof@nykoping.example", { level: "BASIC", headcount: 24, material: "Samtalskompassen", wantedBy: daysFromNow(75), competencePlanId: plan.id, status: "PLANNED" }],
-    ["KOF", "Ungdomsstödjare", "chef.kof@nykoping.example", { level: "ADVANCED", headcount: 6, wantedBy: daysFromNow(150) }],
+    ["BUK", "Lärare", "chef.buk@nykoping.example", { level: "BASIC", headcount: 180, material: "Samtalskompassen", priority: "HIGH", wantedBy: when.inYear(0.9), competencePlanId: plan.id, status: "PLANNED" }],
+    ["BUK", "Förskollärare", "chef.buk@nykoping.example", { level: "BASIC", headcount: 95, material: "Samtalskompassen", wantedBy: when.inYear(0.95) }],
+    ["BUK", "Skolkurator", "chef.buk@nykoping.example", { level: "ADVANCED", headcount: 8, priority: "HIGH", wantedBy: when.inYear(0.6), competencePlanId: plan.id, status: "PLANNED", comment: "För att kunna ge stöd till anhöriga." }],
+    ["DSO", "Socialsekreterare", "chef.dso@nykoping.example", { level: "ADVANCED", headcount: 12, priority: "HIGH", wantedBy: when.inYear(0.5), competencePlanId: plan.id, status: "PLANNED" }],
+    ["KOF", "Fritidsgårdspersonal", "chef.kof@nykoping.example", { level: "BASIC", headcount: 24, material: "Samtalskompassen", wantedBy: when.inYear(0.4), competencePlanId: plan.id, status: "PLANNED" }],
+    ["KOF", "Ungdomsstödjare", "chef.kof@nykoping.example", { level: "ADVANCED", headcount: 6, wantedBy: when.inYear(0.7) }],
   ];
+  const needIds = new Map<string, string>();
   for (const [code, category, email, data] of needs) {
-    await createTrainingNeed(tx, {
+    const need = await createTrainingNeed(tx, {
       divisionId: division(code),
       staffCategoryId: staff.get(category)!,
       createdById: user(email),
       ...data,
     });
+    needIds.set(`${code} ${category}`, need.id);
   }
+  const attendance = (code: string, category: string, registered: number, attended: number) =>
+    ({ divisionId: division(code), staffCategoryId: staff.get(category)!, registered, attended });
+  const linked = (...keys: string[]) => ({ connect: keys.map((k) => ({ id: needIds.get(k)! })) });
   await tx.trainingEvent.create({
     data: {
       competencePlanId: plan.id,
       title: "Samtalskompassen – grundutbildning",
       level: "BASIC",
-      startsAt: daysFromNow(45),
+      startsAt: when.at(when.past(0.35), 8),
       provider: "Center mot våldsbejakande extremism",
       location: "Stadshuset, stora salen",
       capacity: 60,
       material: "Samtalskompassen",
+      status: "HELD",
       targetGroups: { connect: [{ id: staff.get("Fritidsgårdspersonal")! }, { id: staff.get("Lärare")! }] },
-      attendance: { create: [{ divisionId: division("KOF"), staffCategoryId: staff.get("Fritidsgårdspersonal"), registered: 18 }] },
+      needs: linked("KOF Fritidsgårdspersonal", "BUK Lärare"),
+      attendance: { create: [attendance("KOF", "Fritidsgårdspersonal", 20, 18), attendance("BUK", "Lärare", 40, 36)] },
+    },
+  });
+  await tx.trainingEvent.create({
+    data: {
+      competencePlanId: plan.id,
+      title: "Fördjupning: stöd till anhöriga",
+      level: "ADVANCED",
+      startsAt: when.at(when.past(0.7), 8),
+      provider: "Länsstyrelsen Södermanland",
+      location: "Stadshuset, rum Nyköpingsån",
+      capacity: 20,
+      status: "HELD",
+      targetGroups: { connect: [{ id: staff.get("Socialsekreterare")! }, { id: staff.get("Skolkurator")! }] },
+      needs: linked("DSO Socialsekreterare", "BUK Skolkurator"),
+      attendance: { create: [attendance("DSO", "Socialsekreterare", 10, 9), attendance("BUK", "Skolkurator", 6, 5)] },
+    },
+  });
+  await tx.trainingEvent.create({
+    data: {
+      competencePlanId: plan.id,
+      title: "Samtalskompassen – grundutbildning, omgång 2",
+      level: "BASIC",
+      startsAt: when.at(when.later(0.5), 8),
+      provider: "Center mot våldsbejakande extremism",
+      location: "Stadshuset, stora salen",
+      capacity: 60,
+      material: "Samtalskompassen",
+      targetGroups: { connect: [{ id: staff.get("Lärare")! }, { id: staff.get("Förskollärare")! }] },
+      attendance: { create: [attendance("BUK", "Lärare", 30, 0)] },
+    },
+  });
+  // The plan approved as it stands (version 1, as approvePlan freezes it): observers read
+  // approved plans only, so this is what gives them the year's plan and its coverage.
+  await tx.competencePlan.update({ where: { id: plan.id }, data: { status: "ADOPTED", adoptedAt: when.past(0.1) } });
+  await tx.competencePlanVersion.create({
+    data: {
+      planId: plan.id, number: 1, approvedAt: when.past(0.1), approvedById: coordinator,
+      snapshot: (await snapshotPlan(tx, plan.id)) as unknown as Prisma.InputJsonObject,
     },
   });
 
@@ -242,6 +329,21 @@ export async function seedDemo(tx: Tx) {
   await tx.contactLogEntry.create({
     data: { divisionId: division("DSO"), contactedOn: daysFromNow(-6), channel: "PHONE", requester: "RELATIVE", environment: "ISLAMIST", referral: "SUPPORT_LINE", createdById: user("natverk.dso@nykoping.example") },
   });
+
+  // Partner contacts (business contacts, demo names): one recently checked, one due for a check.
+  const partner = async (name: string) => (await tx.partner.findUnique({ where: { name }, select: { id: true } }))?.id;
+  const police = await partner("Polisen, lokalpolisområde Nyköping");
+  if (police) {
+    await tx.partnerContact.create({
+      data: { partnerId: police, name: "Kommunpolisen", title: "Kommunpolis", phone: "114 14", email: "kommunpolis.nykoping@polisen.example", lastVerifiedAt: daysFromNow(-30) },
+    });
+  }
+  const county = await partner("Länsstyrelsen Södermanland");
+  if (county) {
+    await tx.partnerContact.create({
+      data: { partnerId: county, name: "Regional samordnare", title: "Samordnare mot våldsbejakande extremism", phone: "010-223 40 00", lastVerifiedAt: daysFromNow(-300) },
+    });
+  }
 
   const contactOwner = coordinator;
   await tx.publicContact.updateMany({ data: { ownerId: contactOwner } });

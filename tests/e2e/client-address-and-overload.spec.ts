@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { systemQuery } from "./system-db";
 import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { runningEmbeddedDb } from "../../scripts/lib/embedded-db";
@@ -31,7 +32,8 @@ async function auditedAddress(email: string): Promise<string | null> {
   await client.connect();
   try {
     const hash = createHash("sha256").update(email).digest("hex").slice(0, 16);
-    const { rows } = await client.query(
+    const { rows } = await systemQuery(
+      client,
       `SELECT ip FROM "AuditEvent" WHERE action = 'auth.signIn.failed' AND details->>'emailHash' = $1 ORDER BY id DESC LIMIT 1`,
       [hash],
     );

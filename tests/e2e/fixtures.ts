@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
-import pg from "pg";
+import { SystemPool } from "./system-db";
 import type { Role } from "../../lib/access/permissions";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo-accounts";
 import { runningEmbeddedDb } from "../../scripts/lib/embedded-db";
@@ -25,16 +25,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 const dataDir = path.resolve(process.env.VARNA_DATA_DIR ?? ".data/e2e");
 // As long as the app's own sessions (lib/server/auth/sessions.ts ABSOLUTE_TIMEOUT_MS).
 const SESSION_SECONDS = 8 * 60 * 60;
-let pool: pg.Pool | undefined;
+let pool: SystemPool | undefined;
 
 /** A time as the app stores it: UTC wall-clock time in a `timestamp` column (as Prisma writes it). */
 const utc = (date: Date) => date.toISOString().replace("T", " ").replace("Z", "");
 
-function database(): pg.Pool {
+function database(): SystemPool {
   if (pool) return pool;
   const url = runningEmbeddedDb(dataDir);
   if (!url) throw new Error(`loginAs: the e2e app's embedded database in ${dataDir} is not running`);
-  pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool = new SystemPool({ connectionString: url, max: 2 });
   return pool;
 }
 
@@ -42,7 +42,7 @@ function database(): pg.Pool {
 export type Who = { role: Role; division?: string } | { email: string };
 
 /** The demo user of this role (and division code), or a new active user made for the test. */
-async function userFor(db: pg.Pool, who: Who): Promise<SignedInUser & { sessionVersion: number }> {
+async function userFor(db: SystemPool, who: Who): Promise<SignedInUser & { sessionVersion: number }> {
   const select = `SELECT id, email, name, "sessionVersion" FROM "User" WHERE email = $1`;
   if ("email" in who) {
     const { rows } = await db.query(select, [who.email]);

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { systemQuery } from "./system-db";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, Request } from "@playwright/test";
 import { expect, loginAs, test } from "./fixtures";
@@ -96,6 +97,34 @@ for (const p of PAGES) {
     await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "no-referrer");
     await context.close();
   });
+
+  test(`${p.path} is served from memory: no script, a CSP without nonce, a strong ETag, 304 and public caching`, async ({ request }) => {
+    const first = await request.get(p.path);
+    expect(first.status()).toBe(200);
+    const html = await first.text();
+    // Rendered once per publication and stripped of every script: nothing for a nonce to name.
+    expect(html).not.toMatch(/<script\b/i);
+    expect(html).not.toContain("nonce=");
+    const csp = first.headers()["content-security-policy"]!;
+    expect(csp).toContain("script-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("nonce-");
+    expect(first.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(first.headers()["cache-control"]).toMatch(/^public, .*s-maxage=\d+.*stale-while-revalidate=\d+/);
+    const etag = first.headers()["etag"]!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{20,}"$/); // strong: no W/ prefix
+
+    // The same bytes and ETag for the next visitor; a conditional request gets 304 and no body.
+    const second = await request.get(p.path);
+    expect(second.headers()["etag"]).toBe(etag);
+    expect(await second.text()).toBe(html);
+    const conditional = await request.get(p.path, { headers: { "if-none-match": etag } });
+    expect(conditional.status()).toBe(304);
+    expect((await conditional.body()).length).toBe(0);
+    expect(conditional.headers()["etag"]).toBe(etag);
+    const stale = await request.get(p.path, { headers: { "if-none-match": '"something-else"' } });
+    expect(stale.status()).toBe(200);
+  });
 }
 
 test("the public page's language follows its URL, not the signed-in app's language cookie", async ({ page, context, baseURL }) => {
@@ -124,6 +153,8 @@ async function publicPhone(page: Page, path: string, contactKey: string) {
 }
 
 test.describe.serial("the coordinator edits the public page", () => {
+  // Many steps, each a Server Action or a page against a production build on two cores.
+  test.setTimeout(180_000);
   let recordedSave: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
 
   test("changes a phone number: preview leaves the public page alone, publish changes it, rollback restores it", async ({ page, loginAs }) => {
@@ -258,7 +289,7 @@ test("the page's data comes from a cache that publishing expires", async ({ page
   const title = async () => (await (await page.request.get("/en/stod")).text()).match(/<h1[^>]*>([^<]*)</)?.[1];
   try {
     expect(await title()).toBe("Support for relatives");
-    await client.query(`UPDATE "PublicContent" SET title = 'Changed behind the app' WHERE locale = 'en' AND status = 'PUBLISHED'`);
+    await systemQuery(client, `UPDATE "PublicContent" SET title = 'Changed behind the app' WHERE locale = 'en' AND status = 'PUBLISHED'`);
     expect(await title()).toBe("Support for relatives");
 
     await loginAs("COORDINATOR");

@@ -49,7 +49,10 @@ test("the coordinator's start page shows the municipality's figures and what is 
   await expect(page).toHaveURL(/\/oversikt$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Välkommen, Sara Lindqvist");
   await expect(page.getByText("Siffrorna gäller hela kommunen.")).toBeVisible();
-  await expect(page.getByRole("table")).toContainText("Värdegrundsarbete i förskola och skola");
+  // The dashboard (issue 13): the year's situation picture, and what is overdue per division.
+  await expect(page.getByRole("table", { name: "Lägesbilden månad för månad" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Åtgärdspunkter per division" })).toContainText("Barn och utbildning");
+  await expect(page.getByRole("table", { name: "Uppföljningar per division" })).toContainText("Försenade");
   await page.screenshot({
     path: process.env.UPDATE_DOCS_SCREENSHOTS
       ? path.join("docs", "screenshots", "coordinator-start.png")
@@ -82,9 +85,12 @@ test("a refused page leaves a trace the coordinator finds in the log", async ({ 
 test("an observer's start page shows figures only: no titles, no single records", async ({ page, loginAs }) => {
   await loginAs("OBSERVER");
   await page.goto("/oversikt");
-  await expect(page.getByText("Du ser sammanställda siffror för hela kommunen.", { exact: false })).toBeVisible();
-  await expect(page.getByRole("table")).toHaveCount(0);
+  await expect(page.getByText("Du ser sammanställda siffror för hela kommunen", { exact: false })).toBeVisible();
+  // Grouped counts only: no record's title, no link to a single entry, measure or follow-up.
+  await expect(page.getByRole("table", { name: "Lägesbilden månad för månad" })).toBeVisible();
   await expect(page.getByText("Värdegrundsarbete i förskola och skola")).toHaveCount(0);
+  const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+  expect(hrefs.filter((h) => /^\/(lagesbild|insatser|uppfoljning|atgarder)\/[0-9a-f-]{36}$/.test(h))).toEqual([]);
 });
 
 test("signing out ends the session", async ({ page, loginAs }) => {

@@ -67,7 +67,7 @@ test("an administrator's request for a content role waits for a coordinator, who
   await admin.getByLabel("Namn").fill("Testa Deaktiveringsson");
   await admin.getByLabel("E-postadress").fill("avslutas@nykoping.example");
   await admin.getByLabel("Roll").selectOption("NETWORK_MEMBER");
-  await admin.getByLabel("Kultur och fritid").check();
+  await admin.getByLabel("Kultur och fritid", { exact: true }).check();
   let actionId: string | undefined;
   admin.on("request", (r) => {
     if (r.method() === "POST" && r.headers()["next-action"]) actionId = r.headers()["next-action"];

@@ -4,10 +4,12 @@ import path from "node:path";
 import pg from "pg";
 import { auditVerifyCli } from "@/tests/setup/audit-cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
+import { sealAuditEvents } from "@/lib/server/audit/seal";
+import { sealExpecting } from "@/tests/setup/audit-seal";
 import { listAuditEvents } from "@/lib/server/audit/list-events";
 import { auditFilterSchema } from "@/lib/schemas/audit-filter";
 import { AccessDeniedError } from "@/lib/server/errors";
@@ -21,11 +23,11 @@ let divisionHead: Viewer;
 
 
 beforeAll(async () => {
-  owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  owner = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL });
   await owner.connect();
-  const division = await createDivision(db());
-  const c = await createUser(db(), { role: "COORDINATOR" });
-  const d = await createUser(db(), { role: "DIVISION_HEAD", divisionIds: [division.id] });
+  const division = await createDivision(ownerDb());
+  const c = await createUser(ownerDb(), { role: "COORDINATOR" });
+  const d = await createUser(ownerDb(), { role: "DIVISION_HEAD", divisionIds: [division.id] });
   coordinator = { id: c.id, role: "COORDINATOR", divisionIds: [], name: c.name, email: c.email };
   divisionHead = { id: d.id, role: "DIVISION_HEAD", divisionIds: [division.id], name: d.name, email: d.email };
   for (const [viewer, action] of [[coordinator, "user.create"], [divisionHead, "trainingNeed.create"], [divisionHead, "trainingNeed.update"], [coordinator, "export.pdf"]] as const) {
@@ -38,13 +40,20 @@ afterAll(async () => {
 });
 
 describe("audit trail", () => {
-  it("chains every event to the one before it, whichever role wrote it", async () => {
-    const events = await db().auditEvent.findMany({ orderBy: { id: "asc" } });
-    expect(events).toHaveLength(4);
+  it("inserts events unsealed, and the sealer chains each to the one before it, whichever role wrote it", async () => {
+    const unsealed = (await owner.query(`SELECT "chainSeq", hash, "prevHash", txid::text AS txid FROM "AuditEvent" ORDER BY id`)).rows;
+    expect(unsealed).toHaveLength(4);
+    // No lock and no hash at insert: only the inserting transaction's id.
+    for (const e of unsealed) expect(e).toMatchObject({ chainSeq: null, hash: null, prevHash: null, txid: expect.stringMatching(/^\d+$/) });
+
+    expect(await sealExpecting(4)).toBe(4);
+    const events = await ownerDb().auditEvent.findMany({ orderBy: { id: "asc" } });
+    expect(events.map((e) => e.chainSeq)).toEqual([1n, 2n, 3n, 4n]);
     expect(events[0]!.prevHash).toBeNull();
     for (let i = 1; i < events.length; i++) expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
     expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.hash ?? ""))).toBe(true);
-    expect(await db().$transaction((tx) => verifyAuditChain(tx))).toMatchObject({ ok: true, events: 4, breaks: [] });
+    expect(await ownerDb().$transaction((tx) => verifyAuditChain(tx))).toMatchObject({ ok: true, events: 4, breaks: [], complete: true });
+    expect(await sealAuditEvents()).toBe(0);
   });
 
   it("lets only the coordinator read the trail through the app role", async () => {
@@ -83,13 +92,43 @@ describe("audit trail", () => {
   it("refuses UPDATE and DELETE even for the table owner", async () => {
     await expect(owner.query(`UPDATE "AuditEvent" SET action = 'x'`)).rejects.toThrow(/Granskningsloggen kan inte ändras/);
     await expect(owner.query(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/Granskningsloggen kan inte ändras/);
-    expect(await db().auditEvent.count()).toBe(4);
+    expect(await ownerDb().auditEvent.count()).toBe(4);
+  });
+
+  it("leaves the seal to the sealer: no insert brings its own, no update sets or changes one", async () => {
+    await expect(
+      owner.query(`INSERT INTO "AuditEvent" (action, "entityType", "chainSeq", "prevHash", hash) VALUES ('forged', 'Test', 99, 'a', 'b')`),
+    ).rejects.toThrow(/förseglas av databasen/);
+    await expect(owner.query(`INSERT INTO "AuditEvent" (action, "entityType", hash) VALUES ('forged', 'Test', 'b')`)).rejects.toThrow(/förseglas av databasen/);
+    // An unsealed event cannot be sealed by hand, not even with the sealer's setting…
+    await withViewer(coordinator, (tx) => recordAudit(tx, coordinator, { action: "unsealed", entityType: "Test" }));
+    await expect(owner.query(`UPDATE "AuditEvent" SET "chainSeq" = 99, hash = 'x' WHERE "chainSeq" IS NULL`)).rejects.toThrow(/kan inte ändras/);
+    await owner.query("BEGIN");
+    try {
+      await owner.query(`SELECT set_config('varna.audit_sealing', 'on', true)`);
+      // …when it changes anything but the seal,
+      await expect(owner.query(`UPDATE "AuditEvent" SET "chainSeq" = 99, hash = 'x', action = 'other' WHERE "chainSeq" IS NULL`)).rejects.toThrow(/kan inte ändras/);
+    } finally {
+      await owner.query("ROLLBACK");
+    }
+    await owner.query("BEGIN");
+    try {
+      await owner.query(`SELECT set_config('varna.audit_sealing', 'on', true)`);
+      // …or re-seals a sealed one.
+      await expect(owner.query(`UPDATE "AuditEvent" SET hash = 'x' WHERE "chainSeq" = 1`)).rejects.toThrow(/kan inte ändras/);
+    } finally {
+      await owner.query("ROLLBACK");
+    }
+    // The app role may not UPDATE events at all, but it can run the sealer (SECURITY DEFINER).
+    await expect(withViewer(coordinator, (tx) => tx.$executeRawUnsafe(`UPDATE "AuditEvent" SET hash = 'x' WHERE "chainSeq" IS NULL`))).rejects.toThrow(/permission denied/);
+    expect(await sealExpecting(1)).toBe(1);
+    expect(await ownerDb().$transaction((tx) => verifyAuditChain(tx))).toMatchObject({ ok: true, events: 5, breaks: [] });
   });
 
   it("is verified by npm run audit:verify, which detects a tampered row", async () => {
     const clean = await auditVerifyCli(anchorFile);
     expect(clean.status, clean.stderr).toBe(0);
-    expect(clean.stdout).toContain("obruten: 4 händelser");
+    expect(clean.stdout).toContain("obruten: 5 händelser");
 
     // A superuser can switch triggers off; the chain still gives the edit away.
     await owner.query("SET session_replication_role = replica");

@@ -3,7 +3,7 @@
 // division column fails here until it has row-level security, a scope builder in `scopes`
 // and a row in the access-layer matrix (tests/fixtures/access-layer-models.ts).
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { scopes } from "@/lib/server/access/scope";
 import { MODELS } from "@/tests/fixtures/access-layer-models";
 
@@ -16,6 +16,12 @@ const NOT_DIVISION_RECORDS: Record<string, { why: string; rls?: string }> = {
   NetworkMembership: {
     why: "the VBE network's roster (who holds which responsibility): organisation data the whole network sees, as it sees the meetings (its policies mirror networkMeeting, decision 011)",
   },
+  _TrainingEventDivisions: {
+    why: "which divisions a training event is aimed at: plan data every reader of events sees (its policies mirror TrainingEvent: read by coordinator, division heads and network members, written by those who plan events), not a division's own record",
+  },
+  SituationEntryMonthCount: {
+    why: "counts of situation entries kept by a trigger on SituationEntry (decision 025): derived, never written by the app; read through the entries' own scope (scopeSql(scopes.situationEntry(…))) and under a select policy that mirrors the entries'",
+  },
   AuditEvent: {
     why: "`divisionId` tags an event; the trail is the coordinator's alone (authorize(…, \"auditEvent\", …) and the audit_select policy)",
   },
@@ -26,7 +32,7 @@ let tables: Row[] = [];
 
 beforeAll(async () => {
   // A division column: named like one, or a foreign key to "Division".
-  tables = await db().$queryRaw<Row[]>`
+  tables = await ownerDb().$queryRaw<Row[]>`
     SELECT c.relname AS "table", c.relrowsecurity AS rls, array_agg(a.attname::text ORDER BY a.attnum) AS columns
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema()

@@ -1,7 +1,7 @@
 // Issue 14 point 2: with single sign-on configured, local sign-in is off for all but a named
 // break-glass coordinator account.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { parseEnv } from "@/lib/env";
 import { authenticate } from "@/lib/server/auth/authenticate";
 import { localSignInPolicy } from "@/lib/server/auth/local-sign-in";
@@ -22,25 +22,25 @@ describe("local sign-in when single sign-on is configured", () => {
   });
 
   it("lets only the break-glass coordinator sign in locally; everyone else is refused with the right password", async () => {
-    const head = await createUser(db(), { role: "DIVISION_HEAD", email: "chef.lokal@kommun.example", password: "ratt-losenord-123" });
-    const admin = await createUser(db(), { role: "ADMIN", email: "it.lokal@kommun.example", password: "ratt-losenord-123" });
-    const coordinator = await createUser(db(), { role: "COORDINATOR", email: "nod@kommun.example", password: "ratt-losenord-123" });
-    const other = await createUser(db(), { role: "COORDINATOR", email: "annan@kommun.example", password: "ratt-losenord-123" });
+    const head = await createUser(ownerDb(), { role: "DIVISION_HEAD", email: "chef.lokal@kommun.example", password: "ratt-losenord-123" });
+    const admin = await createUser(ownerDb(), { role: "ADMIN", email: "it.lokal@kommun.example", password: "ratt-losenord-123" });
+    const coordinator = await createUser(ownerDb(), { role: "COORDINATOR", email: "nod@kommun.example", password: "ratt-losenord-123" });
+    const other = await createUser(ownerDb(), { role: "COORDINATOR", email: "annan@kommun.example", password: "ratt-losenord-123" });
     const policy = localSignInPolicy(parseEnv({ ...OIDC, BREAK_GLASS_EMAIL: "nod@kommun.example" }));
     const tryIt = (email: string) => authenticate({ email, password: "ratt-losenord-123" }, { policy });
     expect(await tryIt(head.email)).toBeNull();
     expect(await tryIt(admin.email)).toBeNull();
     expect(await tryIt(other.email)).toBeNull();
     expect(await tryIt(coordinator.email)).toMatchObject({ id: coordinator.id });
-    const refused = await db().auditEvent.findMany({ where: { action: "auth.signIn.failed", entityId: { in: [head.id, admin.id, other.id] } } });
+    const refused = await ownerDb().auditEvent.findMany({ where: { action: "auth.signIn.failed", entityId: { in: [head.id, admin.id, other.id] } } });
     expect(refused.map((e) => (e.details as { reason: string }).reason)).toEqual(["localSignInOff", "localSignInOff", "localSignInOff"]);
     // The break-glass address on an account that is not a coordinator's opens nothing.
-    await db().user.update({ where: { id: coordinator.id }, data: { role: "ADMIN" } });
+    await ownerDb().user.update({ where: { id: coordinator.id }, data: { role: "ADMIN" } });
     expect(await tryIt(coordinator.email)).toBeNull();
   });
 
   it("off: nobody signs in locally; on: everyone does", async () => {
-    const user = await createUser(db(), { role: "OBSERVER", email: "insyn.lokal@kommun.example", password: "ratt-losenord-123" });
+    const user = await createUser(ownerDb(), { role: "OBSERVER", email: "insyn.lokal@kommun.example", password: "ratt-losenord-123" });
     const input = { email: user.email, password: "ratt-losenord-123" };
     expect(await authenticate(input, { policy: localSignInPolicy(parseEnv({ ...OIDC, LOCAL_SIGN_IN: "off" })) })).toBeNull();
     expect(await authenticate(input, { policy: localSignInPolicy(parseEnv({ ...OIDC, LOCAL_SIGN_IN: "on" })) })).toMatchObject({ id: user.id });

@@ -8,7 +8,7 @@ describe("migrations", () => {
   }, 120_000);
 
   it("are all applied to the test database, none failed or edited", async () => {
-    const status = await migrationStatus(process.env.DATABASE_URL!);
+    const status = await migrationStatus(process.env.DATABASE_OWNER_URL!);
     expect(status.hasMigrationsTable).toBe(true);
     expect(status.failedMigrationNames).toEqual([]);
     expect(status.editedMigrationNames).toEqual([]);

@@ -18,7 +18,7 @@ afterAll(async () => {
 
 /** An app stand-in behind the real listener: one database query per request, 500 on error as Next does. */
 async function serve(options: { max: number; connectTimeoutMs: number; statementTimeoutMs?: number; sql: string }, admission?: ReturnType<typeof createAdmission>) {
-  const client = createPrismaClient(process.env.DATABASE_URL!, options);
+  const client = createPrismaClient(process.env.DATABASE_OWNER_URL!, options);
   clients.push(client);
   const server = http.createServer(
     createListener(async (_req: http.IncomingMessage, res: http.ServerResponse) => {

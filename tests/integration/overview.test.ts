@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { getOverview } from "@/lib/server/dashboard/get-overview";
 import type { Viewer } from "@/lib/access/viewer";
 import { AccessDeniedError } from "@/lib/server/errors";
@@ -17,17 +17,17 @@ describe("getOverview: the start page's figures are scoped to the viewer", () =>
   let userId: string;
 
   beforeAll(async () => {
-    own = (await createDivision(db())).id;
-    other = (await createDivision(db())).id;
-    const category = (await createStaffCategory(db())).id;
-    userId = (await createUser(db(), { role: "COORDINATOR" })).id;
-    await createTrainingNeed(db(), { divisionId: own, staffCategoryId: category, createdById: userId, headcount: 5 });
-    await createTrainingNeed(db(), { divisionId: other, staffCategoryId: category, createdById: userId, headcount: 40 });
-    await createTrainingNeed(db(), { divisionId: other, staffCategoryId: category, createdById: userId, headcount: 7, status: "MET" });
-    await createMeasure(db(), { ownerDivisionId: own, title: "Egen försenad", nextReviewDate: daysFromNow(-3) });
-    await createMeasure(db(), { ownerDivisionId: other, title: "Annans försenad", nextReviewDate: daysFromNow(-9) });
-    await createMeasure(db(), { ownerDivisionId: other, title: "Avslutad", status: "COMPLETED", nextReviewDate: daysFromNow(-30) });
-    await createActionItem(db(), { ownerId: userId, divisionId: other, title: "Annans åtgärd", dueDate: daysFromNow(-1) });
+    own = (await createDivision(ownerDb())).id;
+    other = (await createDivision(ownerDb())).id;
+    const category = (await createStaffCategory(ownerDb())).id;
+    userId = (await createUser(ownerDb(), { role: "COORDINATOR" })).id;
+    await createTrainingNeed(ownerDb(), { divisionId: own, staffCategoryId: category, createdById: userId, headcount: 5 });
+    await createTrainingNeed(ownerDb(), { divisionId: other, staffCategoryId: category, createdById: userId, headcount: 40 });
+    await createTrainingNeed(ownerDb(), { divisionId: other, staffCategoryId: category, createdById: userId, headcount: 7, status: "MET" });
+    await createMeasure(ownerDb(), { ownerDivisionId: own, title: "Egen försenad", nextReviewDate: daysFromNow(-3) });
+    await createMeasure(ownerDb(), { ownerDivisionId: other, title: "Annans försenad", nextReviewDate: daysFromNow(-9) });
+    await createMeasure(ownerDb(), { ownerDivisionId: other, title: "Avslutad", status: "COMPLETED", nextReviewDate: daysFromNow(-30) });
+    await createActionItem(ownerDb(), { ownerId: userId, divisionId: other, title: "Annans åtgärd", dueDate: daysFromNow(-1) });
   });
 
   it("shows the coordinator the whole municipality, overdue items first by date", async () => {
@@ -68,12 +68,12 @@ describe("getOverview: the start page's figures are scoped to the viewer", () =>
   });
 
   it("follows the suppression threshold setting", async () => {
-    await db().setting.create({ data: { key: "aggregates.suppressionThreshold", value: 2 } });
+    await ownerDb().setting.create({ data: { key: "aggregates.suppressionThreshold", value: 2 } });
     try {
       const o = await getOverview(viewer("OBSERVER", [], userId));
       expect(o).toMatchObject({ openTrainingNeeds: 2, activeMeasures: 2, overdueCount: 2 });
     } finally {
-      await db().setting.delete({ where: { key: "aggregates.suppressionThreshold" } });
+      await ownerDb().setting.delete({ where: { key: "aggregates.suppressionThreshold" } });
     }
   });
 

@@ -1,7 +1,7 @@
 // Issue 14 point 2: no password anyone else knows. One-time set-password links (hashed, 24 h,
 // single use, audited) and the change of one's own password.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { authenticate } from "@/lib/server/auth/authenticate";
 import { changeOwnPassword, passwordTokenUsable, setPasswordWithToken } from "@/lib/server/auth/passwords";
@@ -17,7 +17,7 @@ let coordinator: Viewer;
 const tokenOf = (path: string) => path.split("/").pop()!;
 
 beforeAll(async () => {
-  const u = await makeUser(db(), { role: "COORDINATOR", password: null });
+  const u = await makeUser(ownerDb(), { role: "COORDINATOR", password: null });
   coordinator = { id: u.id, name: u.name, email: u.email, role: "COORDINATOR", divisionIds: [] };
 });
 
@@ -25,7 +25,7 @@ describe("one-time set-password links", () => {
   it("stores only the token's hash, works once, and is audited", async () => {
     const created = await createUser(coordinator, { name: "Länk", email: "lank@kommun.example", role: "OBSERVER" });
     const token = tokenOf(created.passwordLink!.path);
-    const row = await db().passwordToken.findFirstOrThrow({ where: { userId: created.id } });
+    const row = await ownerDb().passwordToken.findFirstOrThrow({ where: { userId: created.id } });
     expect(row.tokenHash).toBe(hashToken(token));
     expect(row.tokenHash).not.toBe(token);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(PASSWORD_LINK_TTL_MS + 5_000);
@@ -35,7 +35,7 @@ describe("one-time set-password links", () => {
     expect(await passwordTokenUsable(token)).toBe(false);
     await expect(setPasswordWithToken({ token, password: "ett annat långt lösenord", confirm: "ett annat långt lösenord" })).rejects.toMatchObject({ messageKey: "users.errors.linkInvalid" });
     expect(await authenticate({ email: "lank@kommun.example", password: GOOD })).toMatchObject({ id: created.id });
-    const actions = (await db().auditEvent.findMany({ where: { entityId: created.id } })).map((e) => e.action);
+    const actions = (await ownerDb().auditEvent.findMany({ where: { entityId: created.id } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["user.passwordLink.issue", "auth.password.set"]));
   });
 
@@ -47,7 +47,7 @@ describe("one-time set-password links", () => {
     const second = tokenOf((await issuePasswordLink(coordinator, { id: created.id })).path);
     await expect(setPasswordWithToken({ token: first, password: GOOD, confirm: GOOD })).rejects.toMatchObject({ messageKey: "users.errors.linkInvalid" });
     await setPasswordWithToken({ token: second, password: GOOD, confirm: GOOD });
-    expect((await db().user.findUniqueOrThrow({ where: { id: created.id }, omit: { passwordHash: false } })).passwordHash).toMatch(/^\$argon2id\$/);
+    expect((await ownerDb().user.findUniqueOrThrow({ where: { id: created.id }, omit: { passwordHash: false } })).passwordHash).toMatch(/^\$argon2id\$/);
   });
 
   it("applies the strength rules and changes nothing on bad input; an unknown token is refused", async () => {
@@ -58,7 +58,7 @@ describe("one-time set-password links", () => {
     await expect(setPasswordWithToken({ token, password: GOOD, confirm: `${GOOD}x` })).rejects.toThrow();
     expect(await passwordTokenUsable(token)).toBe(true);
     await expect(setPasswordWithToken({ token: "x".repeat(43), password: GOOD, confirm: GOOD })).rejects.toMatchObject({ messageKey: "users.errors.linkInvalid" });
-    expect((await db().user.findUniqueOrThrow({ where: { id: created.id }, omit: { passwordHash: false } })).passwordHash).toBeNull();
+    expect((await ownerDb().user.findUniqueOrThrow({ where: { id: created.id }, omit: { passwordHash: false } })).passwordHash).toBeNull();
   });
 
   it("does not work for a deactivated account, and ends the account's open sessions when used", async () => {
@@ -68,7 +68,7 @@ describe("one-time set-password links", () => {
     await setPasswordWithToken({ token, password: GOOD, confirm: GOOD });
     expect(await touchSession(sid, created.id)).toBe(false);
     const again = tokenOf((await issuePasswordLink(coordinator, { id: created.id })).path);
-    await db().user.update({ where: { id: created.id }, data: { active: false } });
+    await ownerDb().user.update({ where: { id: created.id }, data: { active: false } });
     expect(await passwordTokenUsable(again)).toBe(false);
     await expect(setPasswordWithToken({ token: again, password: GOOD, confirm: GOOD })).rejects.toMatchObject({ messageKey: "users.errors.linkInvalid" });
   });
@@ -76,7 +76,7 @@ describe("one-time set-password links", () => {
 
 describe("changing one's own password", () => {
   it("requires the current password and ends every other session, not this one", async () => {
-    const u = await makeUser(db(), { role: "DIVISION_HEAD", email: "byter@kommun.example", password: "gammalt-losenord-1" });
+    const u = await makeUser(ownerDb(), { role: "DIVISION_HEAD", email: "byter@kommun.example", password: "gammalt-losenord-1" });
     const viewer: Viewer = { id: u.id, name: u.name, email: u.email, role: "DIVISION_HEAD", divisionIds: [] };
     const mine = await startSession(u, "credentials");
     const other = await startSession(u, "credentials");
@@ -87,7 +87,7 @@ describe("changing one's own password", () => {
     expect(await touchSession(other, u.id)).toBe(false);
     expect(await authenticate({ email: "byter@kommun.example", password: "gammalt-losenord-1" })).toBeNull();
     expect(await authenticate({ email: "byter@kommun.example", password: GOOD })).toMatchObject({ id: u.id });
-    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "auth.password.change", entityId: u.id } });
+    const event = await ownerDb().auditEvent.findFirstOrThrow({ where: { action: "auth.password.change", entityId: u.id } });
     expect(event.details).toMatchObject({ otherSessionsEnded: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import type { Viewer } from "@/lib/access/viewer";
 import { AccessDeniedError, DomainRuleError, StaleEditError } from "@/lib/server/errors";
 import { seedPublicContent } from "@/prisma/seed/public-content";
@@ -35,9 +35,9 @@ async function draftWith(change: (d: Draft) => void): Promise<Draft> {
 
 beforeAll(async () => {
   // As the seed does: a generous timeout, since a busy machine can take seconds over it.
-  await db().$transaction((tx) => seedPublicContent(tx), { timeout: 120_000, maxWait: 10_000 });
-  coordinator = asViewer(await createUser(db(), { role: "COORDINATOR" }));
-  divisionHead = asViewer(await createUser(db(), { role: "DIVISION_HEAD" }));
+  await ownerDb().$transaction((tx) => seedPublicContent(tx), { timeout: 120_000, maxWait: 10_000 });
+  coordinator = asViewer(await createUser(ownerDb(), { role: "COORDINATOR" }));
+  divisionHead = asViewer(await createUser(ownerDb(), { role: "DIVISION_HEAD" }));
 });
 
 describe("the public page's versions", () => {
@@ -65,9 +65,9 @@ describe("the public page's versions", () => {
     expect(published.versionNumber).toBe(2);
     expect(phoneOf(await loadPublishedPage("sv"), "support-line")).toBe("020-111 222");
     // The Swedish version's facts are the contact register's.
-    expect((await db().publicContact.findUnique({ where: { key: "support-line" } }))?.phone).toBe("020-111 222");
+    expect((await ownerDb().publicContact.findUnique({ where: { key: "support-line" } }))?.phone).toBe("020-111 222");
 
-    const v1 = await db().publicContent.findUniqueOrThrow({ where: { locale_versionNumber: { locale: "sv", versionNumber: 1 } } });
+    const v1 = await ownerDb().publicContent.findUniqueOrThrow({ where: { locale_versionNumber: { locale: "sv", versionNumber: 1 } } });
     expect(v1.status).toBe("ARCHIVED");
     const rolledBack = await rollbackToVersion(coordinator, { targetId: v1.id, expectedPublishedVersion: 2 });
     expect(rolledBack).toEqual({ locale: "sv", versionNumber: 3, restoredVersionNumber: 1 });
@@ -75,7 +75,7 @@ describe("the public page's versions", () => {
     // English was never touched.
     expect((await loadPublishedPage("en"))?.versionNumber).toBe(1);
 
-    const events = await db().auditEvent.findMany({
+    const events = await ownerDb().auditEvent.findMany({
       where: { entityType: "PublicContent" },
       orderBy: { id: "asc" },
       select: { action: true, actorId: true, details: true },
@@ -101,7 +101,7 @@ describe("the public page's versions", () => {
     await expect(publishDraft(coordinator, { draftId: first.id, expectedVersion: first.version })).rejects.toBeInstanceOf(StaleEditError);
     expect((await getPreview(coordinator, "sv")).title).toBe("Andra fliken");
 
-    const v2 = await db().publicContent.findUniqueOrThrow({ where: { locale_versionNumber: { locale: "sv", versionNumber: 2 } } });
+    const v2 = await ownerDb().publicContent.findUniqueOrThrow({ where: { locale_versionNumber: { locale: "sv", versionNumber: 2 } } });
     await expect(rollbackToVersion(coordinator, { targetId: v2.id, expectedPublishedVersion: 2 })).rejects.toBeInstanceOf(StaleEditError);
     const current = await loadPublishedPage("sv");
     await expect(rollbackToVersion(coordinator, { targetId: current!.id, expectedPublishedVersion: current!.versionNumber }))
@@ -119,7 +119,7 @@ describe("the public page's versions", () => {
 
   it("refuses a division head every editing use case", async () => {
     const { values } = await getDraftForEditing(coordinator, "en");
-    const contact = await db().publicContact.findFirstOrThrow();
+    const contact = await ownerDb().publicContact.findFirstOrThrow();
     await expect(getEditorOverview(divisionHead)).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(getDraftForEditing(divisionHead, "en")).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(getPreview(divisionHead, "en")).rejects.toBeInstanceOf(AccessDeniedError);
@@ -128,7 +128,7 @@ describe("the public page's versions", () => {
     await expect(rollbackToVersion(divisionHead, { targetId: contact.id, expectedPublishedVersion: 1 })).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(markContactVerified(divisionHead, { contactId: contact.id, expectedVersion: contact.version })).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(updateReviewInterval(divisionHead, { months: 3, expectedVersion: 0 })).rejects.toBeInstanceOf(AccessDeniedError);
-    expect(await db().publicContent.count({ where: { locale: "en" } })).toBe(1);
+    expect(await ownerDb().publicContent.count({ where: { locale: "en" } })).toBe(1);
   });
 });
 
@@ -141,18 +141,18 @@ describe("contact freshness", () => {
   });
 
   it("marks a contact verified, audited, and refuses a stale second click", async () => {
-    const police = await db().publicContact.findUniqueOrThrow({ where: { key: "police" } });
+    const police = await ownerDb().publicContact.findUniqueOrThrow({ where: { key: "police" } });
     await markContactVerified(coordinator, { contactId: police.id, expectedVersion: police.version });
     await expect(markContactVerified(coordinator, { contactId: police.id, expectedVersion: police.version }))
       .rejects.toBeInstanceOf(StaleEditError);
     const overview = await getEditorOverview(coordinator);
     expect(overview.contacts.find((c) => c.key === "police")).toMatchObject({ needsReview: false });
-    expect(await db().auditEvent.count({ where: { action: "publicContact.verify", entityId: police.id } })).toBe(1);
+    expect(await ownerDb().auditEvent.count({ where: { action: "publicContact.verify", entityId: police.id } })).toBe(1);
   });
 
   it("names an owner for a contact: an active account, audited, by the coordinator only", async () => {
-    const contact = await db().publicContact.findUniqueOrThrow({ where: { key: "parental-support" } });
-    const former = await createUser(db(), { role: "NETWORK_MEMBER", active: false });
+    const contact = await ownerDb().publicContact.findUniqueOrThrow({ where: { key: "parental-support" } });
+    const former = await createUser(ownerDb(), { role: "NETWORK_MEMBER", active: false });
     await expect(assignContactOwner(coordinator, { contactId: contact.id, ownerId: former.id, expectedVersion: contact.version }))
       .rejects.toMatchObject({ messageKey: "public.validation.owner", field: "ownerId" });
     await expect(assignContactOwner(divisionHead, { contactId: contact.id, ownerId: divisionHead.id, expectedVersion: contact.version }))
@@ -161,12 +161,12 @@ describe("contact freshness", () => {
     const overview = await getEditorOverview(coordinator);
     expect(overview.contacts.find((c) => c.key === "parental-support")).toMatchObject({ owner: divisionHead.name, ownerId: divisionHead.id });
     expect(overview.possibleOwners.map((o) => o.id)).not.toContain(former.id);
-    expect(await db().auditEvent.count({ where: { action: "publicContact.assignOwner", entityId: contact.id } })).toBe(1);
+    expect(await ownerDb().auditEvent.count({ where: { action: "publicContact.assignOwner", entityId: contact.id } })).toBe(1);
   });
 
   it("uses the configured review interval", async () => {
-    const police = await db().publicContact.findUniqueOrThrow({ where: { key: "police" } });
-    await db().publicContact.update({
+    const police = await ownerDb().publicContact.findUniqueOrThrow({ where: { key: "police" } });
+    await ownerDb().publicContact.update({
       where: { id: police.id },
       data: { lastVerifiedAt: new Date(Date.now() - 100 * 24 * 3600 * 1000) },
     });

@@ -3,7 +3,7 @@
 // and minute (counted in PostgreSQL). And "who saw entry X" has an answer.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { listSituationEntries } from "@/lib/server/situation/list-entries";
 import { getSituationEntry } from "@/lib/server/situation/get-entry";
 import { listAuditEvents } from "@/lib/server/audit/list-events";
@@ -41,19 +41,19 @@ let coordinator: Viewer;
 let ownEntry: string;
 let otherEntry: string;
 
-const events = (action: string, actorId?: string) => db().auditEvent.findMany({ where: { action, ...(actorId ? { actorId } : {}) }, orderBy: { id: "asc" } });
+const events = (action: string, actorId?: string) => ownerDb().auditEvent.findMany({ where: { action, ...(actorId ? { actorId } : {}) }, orderBy: { id: "asc" } });
 
 beforeAll(async () => {
-  const own = (await createDivision(db())).id;
-  const other = (await createDivision(db())).id;
-  const m = await createUser(db(), { role: "NETWORK_MEMBER", divisionIds: [own] });
-  const o = await createUser(db(), { role: "NETWORK_MEMBER", divisionIds: [other] });
-  const c = await createUser(db(), { role: "COORDINATOR" });
+  const own = (await createDivision(ownerDb())).id;
+  const other = (await createDivision(ownerDb())).id;
+  const m = await createUser(ownerDb(), { role: "NETWORK_MEMBER", divisionIds: [own] });
+  const o = await createUser(ownerDb(), { role: "NETWORK_MEMBER", divisionIds: [other] });
+  const c = await createUser(ownerDb(), { role: "COORDINATOR" });
   member = as("NETWORK_MEMBER", [own], m.id);
   otherMember = as("NETWORK_MEMBER", [other], o.id);
   coordinator = as("COORDINATOR", [], c.id);
-  ownEntry = (await createSituationEntry(db(), { divisionId: own, createdById: m.id })).id;
-  otherEntry = (await createSituationEntry(db(), { divisionId: other, createdById: o.id })).id;
+  ownEntry = (await createSituationEntry(ownerDb(), { divisionId: own, createdById: m.id })).id;
+  otherEntry = (await createSituationEntry(ownerDb(), { divisionId: other, createdById: o.id })).id;
 });
 
 describe("refusals leave a trace, rate-limited", () => {
@@ -64,7 +64,7 @@ describe("refusals leave a trace, rate-limited", () => {
     const found = await events("access.notFound", member.id);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ entityType: "SituationEntry", entityId: otherEntry, actorRole: "NETWORK_MEMBER" });
-    const counted = await db().auditThrottle.findMany({ where: { actorKey: `user:${member.id}`, kind: "access.notFound" } });
+    const counted = await ownerDb().auditThrottle.findMany({ where: { actorKey: `user:${member.id}`, kind: "access.notFound" } });
     expect(counted.reduce((sum, row) => sum + row.count, 0)).toBe(5);
   });
 
@@ -85,7 +85,7 @@ describe("refusals leave a trace, rate-limited", () => {
   });
 
   it("audits a 403 page (requireViewer), once a minute per viewer", async () => {
-    const head = await createUser(db(), { role: "DIVISION_HEAD" });
+    const head = await createUser(ownerDb(), { role: "DIVISION_HEAD" });
     session.current = { uid: head.id, sid: await startSession(head, "credentials"), sv: head.sessionVersion };
     for (let i = 0; i < 3; i++) await expect(requireViewer("auditEvent", "list")).rejects.toThrow(/FORBIDDEN|403/i);
     const denied = await events("access.denied", head.id);
@@ -95,7 +95,7 @@ describe("refusals leave a trace, rate-limited", () => {
   });
 
   it("audits a flood of throttled sign-ins at most once a minute per address", async () => {
-    await createUser(db(), { role: "OBSERVER", email: "flod@test.example", password: "rätt-lösenord-9" });
+    await createUser(ownerDb(), { role: "OBSERVER", email: "flod@test.example", password: "rätt-lösenord-9" });
     const before = (await events("auth.signIn.failed")).length;
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT + 30; i++) {
       await authenticate({ email: "flod@test.example", password: `fel-${i}` }, { ip: "198.51.100.4" });
@@ -128,7 +128,7 @@ describe("who saw entry X", () => {
 
     const sawIt = await listAuditEvents(coordinator, auditFilterSchema.parse({ entityId: ownEntry }));
     expect(sawIt.rows.map((r) => r.action).sort()).toEqual(["situationEntry.list", "situationEntry.read"]);
-    const viewers = new Set((await db().auditEvent.findMany({ where: { id: { in: sawIt.rows.map((r) => BigInt(r.id)) } } })).map((e) => e.actorId));
+    const viewers = new Set((await ownerDb().auditEvent.findMany({ where: { id: { in: sawIt.rows.map((r) => BigInt(r.id)) } } })).map((e) => e.actorId));
     expect(viewers).toEqual(new Set([member.id]));
   });
 });

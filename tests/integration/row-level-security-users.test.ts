@@ -4,7 +4,7 @@
 import pg from "pg";
 import { asApp as asAppOn } from "@/tests/setup/as-app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { createDivision, createUser } from "@/prisma/factories";
 
 type Settings = { role: string; userId: string; divisionIds?: string[] } | null;
@@ -31,9 +31,9 @@ let divisionB = "";
 let requestId = "";
 
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  client = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL });
   await client.connect();
-  const x = db();
+  const x = ownerDb();
   divisionA = (await createDivision(x)).id;
   divisionB = (await createDivision(x)).id;
   u.coordinator = (await createUser(x, { role: "COORDINATOR", password: null })).id;
@@ -114,8 +114,8 @@ describe("row-level security on User, DivisionMembership, GrantRequest, Password
       expect(await attempt(q, link, [u.observer, u.admin])).toBe(1);
     });
     // Nothing changed underneath.
-    expect(await db().divisionMembership.count({ where: { userId: u.member } })).toBe(1);
-    expect((await db().grantRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("PENDING");
+    expect(await ownerDb().divisionMembership.count({ where: { userId: u.member } })).toBe(1);
+    expect((await ownerDb().grantRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("PENDING");
   });
 
   for (const [role, key] of [["DIVISION_HEAD", "head"], ["NETWORK_MEMBER", "member"], ["OBSERVER", "observer"]] as const) {

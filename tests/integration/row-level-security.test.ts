@@ -7,11 +7,11 @@
 import pg from "pg";
 import { asApp as asAppOn } from "@/tests/setup/as-app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { ROLES, scopeFor, type Action, type Resource, type Role } from "@/lib/access/permissions";
 import {
-  createActionItem, createDivision, createMeasure, createSituationEntry, createStaffCategory,
-  createTrainingNeed, createUser, daysFromNow,
+  createActionItem, createDivision, createLegalBasis, createMeasure, createSituationEntry, createSituationReport,
+  createSituationReportCitation, createSituationReportShare, createStaffCategory, createTrainingNeed, createUser, daysFromNow,
 } from "@/prisma/factories";
 
 type Settings = { role: string; divisionIds: string[]; userId?: string } | null;
@@ -98,9 +98,9 @@ async function attempt(role: Role, c: TableCase, command: Command, rowId: string
 }
 
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  client = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL });
   await client.connect();
-  const x = db();
+  const x = ownerDb();
   ids.a = (await createDivision(x)).id;
   ids.b = (await createDivision(x)).id;
   for (const role of ROLES) users[role] = (await createUser(x, { role })).id;
@@ -142,8 +142,9 @@ beforeAll(async () => {
   const event = await x.trainingEvent.create({ data: { title: "E", level: "BASIC", startsAt: daysFromNow(5), provider: "P", capacity: 10 } });
   extra.event2 = (await x.trainingEvent.create({ data: { title: "E2", level: "BASIC", startsAt: daysFromNow(6), provider: "P", capacity: 10 } })).id;
   cases.push({
-    // A division's figures of a training event: read as aggregates, written with the event.
-    table: "TrainingAttendance", permission: { ...crud("trainingEvent"), SELECT: ["aggregates", "read"] },
+    // A division's head-counts at a training event (network members write them only with the
+    // competence-development responsibility, which the fixture's member holds; without it below).
+    table: "TrainingAttendance", permission: crud("trainingAttendance"),
     rows: await both((d) => x.trainingAttendance.create({ data: { eventId: event.id, divisionId: d, registered: 3 } })),
     fresh: () => ({ eventId: extra.event2 }),
   });
@@ -156,7 +157,7 @@ beforeAll(async () => {
   });
   cases.push({
     table: "NetworkMembership", permission: crud("networkMeeting"),
-    rows: await both((d) => x.networkMembership.create({ data: { userId: users.NETWORK_MEMBER, divisionId: d } })),
+    rows: await both((d) => x.networkMembership.create({ data: { userId: users.NETWORK_MEMBER, divisionId: d, responsibilities: ["COMPETENCE_DEVELOPMENT"] } })),
     fresh: () => ({ userId: extra.spareUser }),
   });
 });
@@ -200,9 +201,25 @@ describe("row-level security mirrors the permission table per role, command and 
     await expect(review("NETWORK_MEMBER")).rejects.toThrow(/row-level security/);
     expect(await review("DIVISION_HEAD")).toBe(0);
     expect(await review("COORDINATOR")).toBe(1);
-    // A member still submits its own entry.
-    expect(await asApp(viewerOf("NETWORK_MEMBER"), async (q) =>
-      (await q.query(`UPDATE "SituationEntry" SET status = 'SUBMITTED' WHERE id = $1`, [entry])).rowCount)).toBe(1);
+    // A member still submits its own draft …
+    const member = (sql: string) => asApp(viewerOf("NETWORK_MEMBER"), async (q) => (await q.query(sql, [entry])).rowCount);
+    expect(await member(`UPDATE "SituationEntry" SET status = 'SUBMITTED' WHERE id = $1`)).toBe(1);
+    // … but a submitted or reviewed one waits for the coordinator: the member can neither
+    // change nor delete it (migration situation_entry_workflow_and_search).
+    for (const status of ["SUBMITTED", "REVIEWED", "ARCHIVED"]) {
+      await client.query(`UPDATE "SituationEntry" SET status = $2::"SituationEntryStatus" WHERE id = $1`, [entry, status]);
+      expect(await member(`UPDATE "SituationEntry" SET description = 'x' WHERE id = $1`), status).toBe(0);
+      expect(await member(`UPDATE "SituationEntry" SET status = 'DRAFT' WHERE id = $1`), status).toBe(0);
+      expect(await member(`DELETE FROM "SituationEntry" WHERE id = $1`), status).toBe(0);
+    }
+    await client.query(`UPDATE "SituationEntry" SET status = 'DRAFT' WHERE id = $1`, [entry]);
+  });
+
+  it("keeps the full-text vector of a situation entry in step with its text (Swedish stemming)", async () => {
+    const entry = cases.find((t) => t.table === "SituationEntry")!.rows.other!;
+    await client.query(`UPDATE "SituationEntry" SET description = 'Flygblad delades ut vid skolorna' WHERE id = $1`, [entry]);
+    const found = await client.query(`SELECT id FROM "SituationEntry" WHERE search @@ websearch_to_tsquery('swedish', 'skola flygblad') AND id = $1`, [entry]);
+    expect(found.rowCount).toBe(1);
   });
 
   it("lets only the coordinator mark a follow-up reviewed; a division head submits its own", async () => {
@@ -229,10 +246,10 @@ describe("row-level security mirrors the permission table per role, command and 
 describe("situation reports: the coordinator's; observers read finished ones", () => {
   const reports = { draft: "", final: "" };
   beforeAll(async () => {
-    reports.final = (await db().situationReport.create({ data: { title: "Klar", periodStart: daysFromNow(-60), periodEnd: daysFromNow(-30), status: "FINAL" } })).id;
-    reports.draft = (await db().situationReport.create({ data: { title: "Utkast", periodStart: daysFromNow(-30), periodEnd: daysFromNow(-1) } })).id;
+    reports.final = (await ownerDb().situationReport.create({ data: { title: "Klar", periodStart: daysFromNow(-60), periodEnd: daysFromNow(-30), status: "FINAL" } })).id;
+    reports.draft = (await ownerDb().situationReport.create({ data: { title: "Utkast", periodStart: daysFromNow(-30), periodEnd: daysFromNow(-1) } })).id;
     for (const reportId of [reports.draft, reports.final]) {
-      await db().situationReportSection.create({ data: { reportId, environment: "RIGHT_WING", summary: "S" } });
+      await ownerDb().situationReportSection.create({ data: { reportId, environment: "RIGHT_WING", summary: "S" } });
     }
   });
 
@@ -244,8 +261,8 @@ describe("situation reports: the coordinator's; observers read finished ones", (
       for (const command of COMMANDS) {
         for (const [kind, id] of Object.entries(reports)) {
           const scope = scopeFor(role, ...c.permission[command]);
-          // A FINAL report is frozen: nobody updates it, not even the coordinator.
-          const frozen = command === "UPDATE" && kind === "final";
+          // A FINAL report is frozen: nobody updates or deletes it, not even the coordinator.
+          const frozen = (command === "UPDATE" || command === "DELETE") && kind === "final";
           want[`${role} ${command} ${kind}`] = !frozen && (scope === "all" || (scope === "final" && kind === "final"));
           got[`${role} ${command} ${kind}`] = await attempt(role, c, command, id);
         }
@@ -270,6 +287,70 @@ describe("situation reports: the coordinator's; observers read finished ones", (
     for (const role of ROLES) {
       const count = await asApp(viewerOf(role), async (q) => (await q.query(`SELECT 1 FROM "_SituationReportEntries"`)).rowCount);
       expect(count, role).toBe(role === "COORDINATOR" ? 1 : 0);
+    }
+  });
+});
+
+describe("a report's frozen entries, its sharing records and the legal-basis list: the coordinator's", () => {
+  const rows = { draft: "", final: "", citation: "", basis: "", spare: "", share: "" };
+  beforeAll(async () => {
+    const x = ownerDb();
+    rows.draft = (await createSituationReport(x)).id;
+    rows.final = (await createSituationReport(x, { status: "FINAL" })).id;
+    rows.citation = (await createSituationReportCitation(x, { reportId: rows.final })).id;
+    rows.basis = (await createLegalBasis(x)).id;
+    rows.spare = (await createLegalBasis(x)).id;
+    rows.share = (await createSituationReportShare(x, { reportId: rows.final, legalBasisId: rows.basis, sharedById: users.COORDINATOR })).id;
+  });
+
+  const count = (role: Role, table: string) =>
+    asApp(viewerOf(role), async (q) => Number((await q.query(`SELECT count(*) FROM "${table}"`)).rows[0].count));
+  const rowCount = (role: Role, sql: string, params: unknown[]) =>
+    asApp(viewerOf(role), async (q) => (await q.query(sql, params)).rowCount).catch((e: Error) => (/row-level security/.test(e.message) ? "refused" : `error: ${e.message}`));
+
+  it("SituationReportCitation: read by the coordinator only, added only to a draft, never changed or removed", async () => {
+    const template = { reportId: rows.draft, entryId: crypto.randomUUID(), divisionName: "D", observedOn: "2031-01-01", environment: "RIGHT_WING", activityType: "PROPAGANDA", source: "POLICE", reliability: "PROBABLE", genderPerspective: "G", description: "B" };
+    const insert = (role: Role, reportId: string) =>
+      rowCount(role, `INSERT INTO "SituationReportCitation" SELECT * FROM jsonb_populate_record(null::"SituationReportCitation", $1::jsonb)`, [{ ...template, id: crypto.randomUUID(), reportId }]);
+    for (const role of ROLES) {
+      const coordinator = role === "COORDINATOR";
+      expect(await count(role, "SituationReportCitation"), role).toBe(coordinator ? 1 : 0);
+      expect(await insert(role, rows.draft), role).toBe(coordinator ? 1 : "refused");
+      expect(await insert(role, rows.final), role).toBe("refused");
+      expect(await rowCount(role, `UPDATE "SituationReportCitation" SET description = 'x' WHERE id = $1`, [rows.citation]), role).toBe(0);
+      expect(await rowCount(role, `DELETE FROM "SituationReportCitation" WHERE id = $1`, [rows.citation]), role).toBe(0);
+    }
+  });
+
+  it("SituationReportShare: recorded by the coordinator in their own name on a final report only; never changed or removed", async () => {
+    const share = (reportId: string, sharedById: string) => ({ id: crypto.randomUUID(), reportId, recipient: "Polisen", sharedOn: "2031-01-02", sharedById, sharedByName: "S", legalBasisId: rows.basis, legalBasisLabel: "L", note: "", createdAt: new Date().toISOString() });
+    const insert = (role: Role, row: object) =>
+      rowCount(role, `INSERT INTO "SituationReportShare" SELECT * FROM jsonb_populate_record(null::"SituationReportShare", $1::jsonb)`, [row]);
+    for (const role of ROLES) {
+      const coordinator = role === "COORDINATOR";
+      expect(await count(role, "SituationReportShare"), role).toBe(coordinator ? 1 : 0);
+      expect(await insert(role, share(rows.final, users[role])), role).toBe(coordinator ? 1 : "refused");
+      expect(await rowCount(role, `UPDATE "SituationReportShare" SET recipient = 'x' WHERE id = $1`, [rows.share]), role).toBe(0);
+      expect(await rowCount(role, `DELETE FROM "SituationReportShare" WHERE id = $1`, [rows.share]), role).toBe(0);
+    }
+    expect(await insert("COORDINATOR", share(rows.draft, users.COORDINATOR))).toBe("refused");
+    expect(await insert("COORDINATOR", share(rows.final, users.OBSERVER))).toBe("refused");
+  });
+
+  it("LegalBasis: every command the coordinator's alone, as the permission table says", async () => {
+    const commands: [Action, string, unknown[]][] = [
+      ["read", `SELECT 1 FROM "LegalBasis" WHERE id = $1`, [rows.basis]],
+      ["create", `INSERT INTO "LegalBasis" (id, label, "updatedAt") VALUES ($1, $2, now())`, [crypto.randomUUID(), `Grund ${crypto.randomUUID()}`]],
+      ["update", `UPDATE "LegalBasis" SET note = 'x' WHERE id = $1`, [rows.basis]],
+      ["delete", `DELETE FROM "LegalBasis" WHERE id = $1`, [rows.spare]],
+    ];
+    for (const role of ROLES) {
+      for (const [action, sql, params] of commands) {
+        const allowed = scopeFor(role, "legalBasis", action) === "all";
+        const got = await rowCount(role, sql, params);
+        const want = allowed ? 1 : action === "create" ? "refused" : 0;
+        expect(got, `${role} ${action}`).toBe(want);
+      }
     }
   });
 });
@@ -323,15 +404,15 @@ describe("the audit trail names only the transaction's own user", () => {
     await expect(client.query(`INSERT INTO "AuditEvent" ("actorId", "actorRole", action, "entityType") VALUES (NULL, NULL, 'auth.signIn.failed', 'User')`)).resolves.toBeDefined();
   });
 
-  it("hides the rate limit and the verification checkpoint from the app role", async () => {
-    for (const table of ["AuditThrottle", "AuditCheckpoint"]) {
+  it("hides the rate limit, the verification checkpoint and the chain's head from the app role", async () => {
+    for (const table of ["AuditThrottle", "AuditCheckpoint", "AuditChainHead"]) {
       await expect(asApp(viewerOf("COORDINATOR"), (q) => q.query(`SELECT 1 FROM "${table}"`)), table).rejects.toThrow(/permission denied/);
     }
   });
 });
 
 describe("failing closed", () => {
-  const ALL_PROTECTED = ["SituationEntry", "ContactLogEntry", "TrainingNeed", "Measure", "FollowUp", "FollowUpItem", "TrainingAttendance", "ActionItem", "NetworkMembership", "SituationReport", "SituationReportSection", "_SituationReportEntries", "AuditEvent"];
+  const ALL_PROTECTED = ["SituationEntry", "SituationEntryMonthCount", "ContactLogEntry", "TrainingNeed", "Measure", "FollowUp", "FollowUpItem", "TrainingAttendance", "ActionItem", "NetworkMembership", "SituationReport", "SituationReportSection", "_SituationReportEntries", "SituationReportCitation", "SituationReportShare", "LegalBasis", "AuditEvent"];
 
   it("shows nothing at all when the transaction carries no settings", async () => {
     for (const table of ALL_PROTECTED) {

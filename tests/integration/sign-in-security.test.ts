@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { authenticate } from "@/lib/server/auth/authenticate";
 import {
   ACCOUNT_FAILURE_LIMIT,
@@ -14,16 +14,16 @@ import { emailFromClaims, matchOidcUser, oidcConfig } from "@/lib/server/auth/oi
 import { parseEnv } from "@/lib/env";
 import { createUser } from "@/prisma/factories";
 
-const audit = (action: string) => db().auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });
+const audit = (action: string) => ownerDb().auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });
 const ISSUER = "https://login.example/tenant/v2.0";
 
 describe("sign-in throttling (state in PostgreSQL)", () => {
   it("blocks an account after 10 failures in a row, even with the right password, and audits each failure", async () => {
-    await createUser(db(), { role: "OBSERVER", email: "gissa@test.example", password: "rätt-lösenord-9" });
+    await createUser(ownerDb(), { role: "OBSERVER", email: "gissa@test.example", password: "rätt-lösenord-9" });
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) {
       expect(await authenticate({ email: "gissa@test.example", password: `fel-${i}` }, { ip: "10.0.0.1" })).toBeNull();
     }
-    const row = await db().signInThrottle.findUniqueOrThrow({ where: { key: accountKey("gissa@test.example") } });
+    const row = await ownerDb().signInThrottle.findUniqueOrThrow({ where: { key: accountKey("gissa@test.example") } });
     expect(row.failures).toBe(ACCOUNT_FAILURE_LIMIT);
     expect(await signInBlockedFor({ email: "GISSA@test.example", ip: "10.9.9.9" })).toBeGreaterThan(0);
     // Blocked: the right password does not help while the window lasts.
@@ -38,22 +38,22 @@ describe("sign-in throttling (state in PostgreSQL)", () => {
   });
 
   it("lets the account in again once the window has passed, and a success resets its count", async () => {
-    await createUser(db(), { role: "OBSERVER", email: "glomsk@test.example", password: "rätt-lösenord-9" });
+    await createUser(ownerDb(), { role: "OBSERVER", email: "glomsk@test.example", password: "rätt-lösenord-9" });
     const long = new Date(Date.now() - THROTTLE_WINDOW_MS - 1000);
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await recordSignInFailure({ email: "glomsk@test.example", ip: null }, long);
     expect(await signInBlockedFor({ email: "glomsk@test.example", ip: null })).toBeNull();
     await recordSignInFailure({ email: "glomsk@test.example", ip: null });
-    const restarted = await db().signInThrottle.findUniqueOrThrow({ where: { key: accountKey("glomsk@test.example") } });
+    const restarted = await ownerDb().signInThrottle.findUniqueOrThrow({ where: { key: accountKey("glomsk@test.example") } });
     expect(restarted.failures).toBe(1);
     expect(await authenticate({ email: "glomsk@test.example", password: "rätt-lösenord-9" })).not.toBeNull();
-    expect(await db().signInThrottle.findUnique({ where: { key: accountKey("glomsk@test.example") } })).toBeNull();
+    expect(await ownerDb().signInThrottle.findUnique({ where: { key: accountKey("glomsk@test.example") } })).toBeNull();
   });
 
   it("drops keys whose window ended more than a day ago", async () => {
     await recordSignInFailure({ email: "gammal@test.example", ip: null }, new Date(Date.now() - 2 * 24 * 60 * 60_000));
-    expect(await db().signInThrottle.findUnique({ where: { key: accountKey("gammal@test.example") } })).not.toBeNull();
+    expect(await ownerDb().signInThrottle.findUnique({ where: { key: accountKey("gammal@test.example") } })).not.toBeNull();
     await recordSignInFailure({ email: "annan@test.example", ip: null });
-    expect(await db().signInThrottle.findUnique({ where: { key: accountKey("gammal@test.example") } })).toBeNull();
+    expect(await ownerDb().signInThrottle.findUnique({ where: { key: accountKey("gammal@test.example") } })).toBeNull();
   });
 
   it("blocks an address after its higher limit, across many accounts", async () => {
@@ -65,7 +65,7 @@ describe("sign-in throttling (state in PostgreSQL)", () => {
 
 describe("sessions (server-side)", () => {
   it("records the sign-in, works until sign-out, then never again; sign-out is audited", async () => {
-    const user = await createUser(db(), { role: "NETWORK_MEMBER" });
+    const user = await createUser(ownerDb(), { role: "NETWORK_MEMBER" });
     const sid = await startSession(user, "credentials");
     expect(await touchSession(sid, user.id)).toBe(true);
     expect(await touchSession(sid, "00000000-0000-7000-8000-000000000000")).toBe(false);
@@ -76,7 +76,7 @@ describe("sessions (server-side)", () => {
   });
 
   it("ends after 30 idle minutes and after 8 hours however active", async () => {
-    const user = await createUser(db(), { role: "NETWORK_MEMBER" });
+    const user = await createUser(ownerDb(), { role: "NETWORK_MEMBER" });
     const t0 = new Date(Date.now() - ABSOLUTE_TIMEOUT_MS - 60_000);
     const old = await startSession(user, "credentials", t0);
     // Active every 20 minutes for 8 hours: still ends at the absolute timeout.
@@ -90,22 +90,22 @@ describe("sessions (server-side)", () => {
   });
 
   it("drops a user's sessions that ended more than 30 days ago when they sign in again", async () => {
-    const user = await createUser(db(), { role: "OBSERVER" });
+    const user = await createUser(ownerDb(), { role: "OBSERVER" });
     const ancient = await startSession(user, "credentials", new Date(Date.now() - 40 * 24 * 60 * 60_000));
     await startSession(user, "credentials");
-    expect(await db().userSession.findUnique({ where: { id: ancient } })).toBeNull();
-    expect(await db().userSession.count({ where: { userId: user.id } })).toBe(1);
+    expect(await ownerDb().userSession.findUnique({ where: { id: ancient } })).toBeNull();
+    expect(await ownerDb().userSession.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("writes last-seen at most once a minute", async () => {
-    const user = await createUser(db(), { role: "OBSERVER" });
+    const user = await createUser(ownerDb(), { role: "OBSERVER" });
     const t0 = new Date(Date.now() - 5 * 60_000);
     const sid = await startSession(user, "credentials", t0);
     await touchSession(sid, user.id, new Date(t0.getTime() + 30_000));
-    expect((await db().userSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt).toEqual(t0);
+    expect((await ownerDb().userSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt).toEqual(t0);
     const later = new Date(t0.getTime() + 90_000);
     await touchSession(sid, user.id, later);
-    expect((await db().userSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt).toEqual(later);
+    expect((await ownerDb().userSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt).toEqual(later);
   });
 });
 
@@ -129,30 +129,30 @@ describe("single sign-on (OpenID Connect)", () => {
   });
 
   it("links an existing active user by verified e-mail, case-insensitively, with the rights granted in Värna", async () => {
-    const user = await createUser(db(), { role: "DIVISION_HEAD", email: "sso.chef@kommun.example" });
-    const usersBefore = await db().user.count();
+    const user = await createUser(ownerDb(), { role: "DIVISION_HEAD", email: "sso.chef@kommun.example" });
+    const usersBefore = await ownerDb().user.count();
     const match = await matchOidcUser({ sub: "abc", email: "SSO.Chef@Kommun.Example", email_verified: true, roles: ["COORDINATOR"] } as never, ISSUER);
     expect(match).toMatchObject({ id: user.id, role: "DIVISION_HEAD", sessionVersion: 1 });
     expect(match.refused).toBeUndefined();
-    expect(await db().user.count()).toBe(usersBefore);
-    const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await ownerDb().user.count()).toBe(usersBefore);
+    const after = await ownerDb().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after).toMatchObject({ role: "DIVISION_HEAD", oidcIssuer: ISSUER, oidcSubject: "abc" });
   });
 
   it("links by preferred_username (Entra ID) while the administrator's link window is open", async () => {
-    const user = await createUser(db(), { role: "OBSERVER", email: "sso.insyn@kommun.example" });
-    await db().user.update({ where: { id: user.id }, data: { oidcLinkUntil: new Date(Date.now() + 60_000) } });
+    const user = await createUser(ownerDb(), { role: "OBSERVER", email: "sso.insyn@kommun.example" });
+    await ownerDb().user.update({ where: { id: user.id }, data: { oidcLinkUntil: new Date(Date.now() + 60_000) } });
     expect(await matchOidcUser({ sub: "entra-1", preferred_username: "sso.insyn@kommun.example" }, ISSUER)).toMatchObject({ id: user.id });
   });
 
   it("refuses an unknown or deactivated e-mail and creates no one; refusals are audited", async () => {
-    await createUser(db(), { role: "NETWORK_MEMBER", email: "sso.slutat@kommun.example", active: false });
-    const usersBefore = await db().user.count();
+    await createUser(ownerDb(), { role: "NETWORK_MEMBER", email: "sso.slutat@kommun.example", active: false });
+    const usersBefore = await ownerDb().user.count();
     expect(await matchOidcUser({ sub: "x1", email: "okand@kommun.example", email_verified: true }, ISSUER)).toMatchObject({ refused: "unknownAccount" });
     expect(await matchOidcUser({ sub: "x2", email: "sso.slutat@kommun.example", email_verified: true }, ISSUER)).toMatchObject({ refused: "inactive" });
     expect(await matchOidcUser({ sub: "x3" }, ISSUER)).toMatchObject({ refused: "noEmail" });
     expect(await matchOidcUser({ sub: "x4", email: "sso.slutat@kommun.example", email_verified: false }, ISSUER)).toMatchObject({ refused: "unverifiedEmail" });
-    expect(await db().user.count()).toBe(usersBefore);
+    expect(await ownerDb().user.count()).toBe(usersBefore);
     const failed = (await audit("auth.signIn.failed")).filter((e) => (e.details as { method?: string }).method === "oidc");
     expect(failed.length).toBeGreaterThanOrEqual(4);
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { listSituationEntries } from "@/lib/server/situation/list-entries";
 import { getSituationEntry } from "@/lib/server/situation/get-entry";
 import { situationFilterSchema } from "@/lib/schemas/situation-filter";
@@ -16,22 +16,22 @@ let member: Viewer;
 let coordinator: Viewer;
 
 beforeAll(async () => {
-  own = (await createDivision(db())).id;
-  other = (await createDivision(db())).id;
-  const m = await createUser(db(), { role: "NETWORK_MEMBER", divisionIds: [own] });
-  const c = await createUser(db(), { role: "COORDINATOR" });
+  own = (await createDivision(ownerDb())).id;
+  other = (await createDivision(ownerDb())).id;
+  const m = await createUser(ownerDb(), { role: "NETWORK_MEMBER", divisionIds: [own] });
+  const c = await createUser(ownerDb(), { role: "COORDINATOR" });
   member = as("NETWORK_MEMBER", [own], m.id);
   coordinator = as("COORDINATOR", [], c.id);
-  ownEntry = (await createSituationEntry(db(), { divisionId: own, createdById: m.id, environment: "LEFT_WING" })).id;
-  otherEntry = (await createSituationEntry(db(), { divisionId: other, createdById: c.id, environment: "ISLAMIST" })).id;
+  ownEntry = (await createSituationEntry(ownerDb(), { divisionId: own, createdById: m.id, environment: "LEFT_WING" })).id;
+  otherEntry = (await createSituationEntry(ownerDb(), { divisionId: other, createdById: c.id, environment: "ISLAMIST" })).id;
 });
 
 describe("reading the situation picture", () => {
   it("lists only the viewer's divisions, and audits the listing", async () => {
-    const before = await db().auditEvent.count({ where: { action: "situationEntry.list" } });
+    const before = await ownerDb().auditEvent.count({ where: { action: "situationEntry.list" } });
     const page = await listSituationEntries(member, situationFilterSchema.parse({}));
     expect(page.rows.map((r) => r.id)).toEqual([ownEntry]);
-    expect(await db().auditEvent.count({ where: { action: "situationEntry.list", actorId: member.id } })).toBe(before + 1);
+    expect(await ownerDb().auditEvent.count({ where: { action: "situationEntry.list", actorId: member.id } })).toBe(before + 1);
   });
 
   it("lists every division for the coordinator, filtered by environment", async () => {
@@ -43,7 +43,7 @@ describe("reading the situation picture", () => {
   it("opens an entry of the viewer's division and records the read", async () => {
     const entry = await getSituationEntry(member, ownEntry);
     expect(entry.id).toBe(ownEntry);
-    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "situationEntry.read", entityId: ownEntry } });
+    const event = await ownerDb().auditEvent.findFirstOrThrow({ where: { action: "situationEntry.read", entityId: ownEntry } });
     expect(event).toMatchObject({ actorId: member.id, divisionId: own });
   });
 
@@ -51,7 +51,7 @@ describe("reading the situation picture", () => {
     await expect(getSituationEntry(member, otherEntry)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getSituationEntry(member, "00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
     await expect(getSituationEntry(member, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
-    expect(await db().auditEvent.count({ where: { action: "situationEntry.read", entityId: otherEntry } })).toBe(0);
+    expect(await ownerDb().auditEvent.count({ where: { action: "situationEntry.read", entityId: otherEntry } })).toBe(0);
   });
 
   it("refuses observers and IT administrators outright", async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { parseEnv } from "@/lib/env";
 import { DEMO_USERS } from "@/prisma/seed/index";
 import { DIVISIONS } from "@/prisma/seed/organisation";
@@ -27,14 +27,14 @@ describe("demo accounts only when asked for", () => {
   });
 
   it("a production-like start (DATABASE_URL set, VARNA_ENV unset) seeds the organisation but no demo account", async () => {
-    const url = process.env.DATABASE_URL!;
+    const url = process.env.DATABASE_OWNER_URL!;
     const env = parseEnv({ DATABASE_URL: url });
     expect(env.VARNA_ENV).toBe("development"); // the old trap: unset meant demo data
     const prepared = await prepareDatabase(url, env, undefined);
     expect(prepared).toMatchObject({ seeded: true, demo: false });
-    expect(await db().division.count()).toBe(DIVISIONS.length);
-    expect(await db().user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })).toBe(0);
-    expect(await db().user.count()).toBe(0);
+    expect(await ownerDb().division.count()).toBe(DIVISIONS.length);
+    expect(await ownerDb().user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })).toBe(0);
+    expect(await ownerDb().user.count()).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@
 // link per target role — through the use cases, against real PostgreSQL (the use cases run as
 // varna_app, so the database's policies apply too). Rule: docs/decisions/010-grants-passwords-and-sso.md.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { ROLES, type Role } from "@/lib/access/permissions";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { AccessDeniedError, DomainRuleError, StaleEditError } from "@/lib/server/errors";
@@ -56,11 +56,11 @@ function expectedUpdate(granter: Role, from: Role, role: Role, d: Divisions): Ou
 }
 
 beforeAll(async () => {
-  A = (await createDivision(db())).id;
-  B = (await createDivision(db())).id;
+  A = (await createDivision(ownerDb())).id;
+  B = (await createDivision(ownerDb())).id;
   for (const role of ROLES) {
     const divisionIds = role === "DIVISION_HEAD" || role === "NETWORK_MEMBER" ? [A] : [];
-    const u = await makeUser(db(), { role, divisionIds, password: null });
+    const u = await makeUser(ownerDb(), { role, divisionIds, password: null });
     viewers[role] = { id: u.id, name: u.name, email: u.email, role, divisionIds };
   }
 });
@@ -74,14 +74,14 @@ describe("grants table: create", () => {
         for (const d of ["none", "own", "other"] as const) {
           const key = `${role}/${d}`;
           const email = `g${++seq}@kommun.example`;
-          const before = await db().user.count();
+          const before = await ownerDb().user.count();
           actual[key] = await outcomeOf(
             () => createUser(viewers[granter], { name: "Ny", email, role, divisionIds: divisionsOf(d) }),
             (r) => ((r as { status: string }).status === "pendingGrant" ? "pending" : "active"),
           );
           expected[key] = expectedCreate(granter, role, d);
           // What the database holds matches the answer.
-          const row = await db().user.findUnique({ where: { email }, include: { divisions: true, grantRequests: true } });
+          const row = await ownerDb().user.findUnique({ where: { email }, include: { divisions: true, grantRequests: true } });
           if (actual[key] === "active") {
             expect(row, key).toMatchObject({ active: true, role });
             expect(row!.divisions.map((m) => m.divisionId), key).toEqual(divisionsOf(d));
@@ -91,7 +91,7 @@ describe("grants table: create", () => {
             expect(row!.grantRequests, key).toMatchObject([{ status: "PENDING", role, divisionIds: divisionsOf(d), requestedById: viewers[granter].id }]);
           } else {
             expect(row, key).toBeNull();
-            expect(await db().user.count(), key).toBe(before);
+            expect(await ownerDb().user.count(), key).toBe(before);
           }
         }
       }
@@ -109,12 +109,12 @@ describe("grants table: update", () => {
         for (const role of ROLES) {
           for (const d of ["none", "own", "other"] as const) {
             const key = `${from}->${role}/${d}`;
-            const target = await makeUser(db(), { role: from, divisionIds: from === "NETWORK_MEMBER" ? [B] : [], password: null });
+            const target = await makeUser(ownerDb(), { role: from, divisionIds: from === "NETWORK_MEMBER" ? [B] : [], password: null });
             actual[key] = await outcomeOf(() =>
               updateUser(viewers[granter], { id: target.id, version: 1, name: target.name, role, divisionIds: divisionsOf(d) }),
             );
             expected[key] = expectedUpdate(granter, from, role, d);
-            const row = await db().user.findUniqueOrThrow({ where: { id: target.id }, include: { divisions: true } });
+            const row = await ownerDb().user.findUniqueOrThrow({ where: { id: target.id }, include: { divisions: true } });
             if (actual[key] === "done") {
               expect(row.role, key).toBe(role);
               expect(row.divisions.map((m) => m.divisionId).sort(), key).toEqual(divisionsOf(d));
@@ -129,7 +129,7 @@ describe("grants table: update", () => {
   }
 
   it("an administrator may not change divisions even of an account whose role stays the same; a coordinator may", async () => {
-    const target = await makeUser(db(), { role: "COORDINATOR", divisionIds: [], password: null });
+    const target = await makeUser(ownerDb(), { role: "COORDINATOR", divisionIds: [], password: null });
     expect(await outcomeOf(() => updateUser(viewers.ADMIN, { id: target.id, version: 1, name: "X", role: "COORDINATOR", divisionIds: [A] }))).toBe("refused");
     expect(await outcomeOf(() => updateUser(viewers.COORDINATOR, { id: target.id, version: 1, name: "X", role: "COORDINATOR", divisionIds: [A] }))).toBe("done");
   });
@@ -143,13 +143,13 @@ describe("grants table: approve and reject", () => {
         for (const d of ["own", "other"] as const) {
           const key = `${role}/${d}`;
           const created = await createUser(viewers.ADMIN, { name: "Väntar", email: `p${++seq}@kommun.example`, role, divisionIds: divisionsOf(d) });
-          const request = await db().grantRequest.findFirstOrThrow({ where: { userId: created.id } });
+          const request = await ownerDb().grantRequest.findFirstOrThrow({ where: { userId: created.id } });
           actual[key] = await outcomeOf(() => approveGrant(viewers[granter], { id: request.id, version: 1 }), (r) => {
             expect((r as { passwordLink: { path: string } }).passwordLink.path).toMatch(/^\/losenord\//);
             return "active";
           });
-          const row = await db().user.findUniqueOrThrow({ where: { id: created.id }, include: { divisions: true } });
-          const after = await db().grantRequest.findUniqueOrThrow({ where: { id: request.id } });
+          const row = await ownerDb().user.findUniqueOrThrow({ where: { id: created.id }, include: { divisions: true } });
+          const after = await ownerDb().grantRequest.findUniqueOrThrow({ where: { id: request.id } });
           if (actual[key] === "active") {
             expect(row, key).toMatchObject({ active: true, role });
             expect(row.divisions.map((m) => m.divisionId), key).toEqual(divisionsOf(d));
@@ -170,11 +170,11 @@ describe("grants table: approve and reject", () => {
 
   it("a rejected request leaves the account inactive, and nobody but a coordinator reactivates it", async () => {
     const created = await createUser(viewers.ADMIN, { name: "Nej", email: "nej@kommun.example", role: "NETWORK_MEMBER", divisionIds: [A] });
-    const request = await db().grantRequest.findFirstOrThrow({ where: { userId: created.id } });
+    const request = await ownerDb().grantRequest.findFirstOrThrow({ where: { userId: created.id } });
     // Pending: even the coordinator approves rather than reactivates.
     expect(await outcomeOf(() => setUserActive(viewers.COORDINATOR, { id: created.id, version: 1, active: true, confirmed: true }))).toBe("refused");
     expect(await outcomeOf(() => rejectGrant(viewers.COORDINATOR, { id: request.id, version: 1 }))).toBe("done");
-    expect(await db().user.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ active: false });
+    expect(await ownerDb().user.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ active: false });
     // Decided is decided: approving it afterwards is refused as out of date.
     expect(await outcomeOf(() => approveGrant(viewers.COORDINATOR, { id: request.id, version: 2 }))).toBe("stale");
     expect(await outcomeOf(() => setUserActive(viewers.ADMIN, { id: created.id, version: 1, active: true, confirmed: true }))).toBe("refused");
@@ -188,11 +188,11 @@ describe("grants table: deactivate, reactivate, set-password link", () => {
       const expected: Record<string, Outcome> = {};
       for (const role of ROLES) {
         const divisionIds = role === "DIVISION_HEAD" || role === "NETWORK_MEMBER" ? [A] : [];
-        const target = await makeUser(db(), { role, divisionIds, password: null });
-        const inactive = await makeUser(db(), { role, divisionIds, password: null, active: false });
+        const target = await makeUser(ownerDb(), { role, divisionIds, password: null });
+        const inactive = await makeUser(ownerDb(), { role, divisionIds, password: null, active: false });
         actual[`${role}/deactivate`] = await outcomeOf(() => setUserActive(viewers[granter], { id: target.id, version: 1, active: false, confirmed: true }));
         actual[`${role}/reactivate`] = await outcomeOf(() => setUserActive(viewers[granter], { id: inactive.id, version: 1, active: true, confirmed: true }));
-        const linkTarget = await makeUser(db(), { role, divisionIds, password: null });
+        const linkTarget = await makeUser(ownerDb(), { role, divisionIds, password: null });
         actual[`${role}/link`] = await outcomeOf(() => issuePasswordLink(viewers[granter], { id: linkTarget.id }));
         const admin = granter === "ADMIN";
         const coordinator = granter === "COORDINATOR";
@@ -200,9 +200,9 @@ describe("grants table: deactivate, reactivate, set-password link", () => {
         expected[`${role}/deactivate`] = coordinator || (admin && role !== "COORDINATOR") ? "done" : admin ? "refused" : "denied";
         expected[`${role}/reactivate`] = coordinator || (admin && !content) ? "done" : admin ? "refused" : "denied";
         expected[`${role}/link`] = coordinator || (admin && !content) ? "done" : admin ? "refused" : "denied";
-        expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).active, role).toBe(actual[`${role}/deactivate`] !== "done");
-        expect((await db().user.findUniqueOrThrow({ where: { id: inactive.id } })).active, role).toBe(actual[`${role}/reactivate`] === "done");
-        expect(await db().passwordToken.count({ where: { userId: linkTarget.id } }), role).toBe(actual[`${role}/link`] === "done" ? 1 : 0);
+        expect((await ownerDb().user.findUniqueOrThrow({ where: { id: target.id } })).active, role).toBe(actual[`${role}/deactivate`] !== "done");
+        expect((await ownerDb().user.findUniqueOrThrow({ where: { id: inactive.id } })).active, role).toBe(actual[`${role}/reactivate`] === "done");
+        expect(await ownerDb().passwordToken.count({ where: { userId: linkTarget.id } }), role).toBe(actual[`${role}/link`] === "done" ? 1 : 0);
       }
       expect(actual).toEqual(expected);
     });

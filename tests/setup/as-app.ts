@@ -10,7 +10,7 @@ export async function asApp<T>(client: pg.Client, settings: AppSettings, work: (
   try {
     if (settings) {
       await client.query(
-        "SELECT set_config('varna.role', $1, true), set_config('varna.division_ids', $2, true), set_config('varna.user_id', $3, true)",
+        "SELECT varna_set_viewer($1, $2, $3)",
         [settings.role, (settings.divisionIds ?? []).join(","), settings.userId ?? ""],
       );
     }

@@ -49,13 +49,13 @@ describe("the client's address", () => {
 });
 
 describe("proxy.ts hands the app the derived address", () => {
-  const forwarded = (headers: Record<string, string>) => {
-    const res = proxy(new NextRequest("http://varna.test/login", { headers: { host: "varna.test", ...headers } }));
+  const forwarded = async (headers: Record<string, string>) => {
+    const res = await proxy(new NextRequest("http://varna.test/login", { headers: { host: "varna.test", ...headers } }));
     return res.headers.get(`x-middleware-request-${CLIENT_ADDRESS_HEADER}`);
   };
 
-  it("from the socket, not from a spoofed X-Forwarded-For or a spoofed copy of its own header", () => {
-    expect(forwarded({ [PEER_ADDRESS_HEADER]: "198.51.100.7", "x-forwarded-for": "203.0.113.66" })).toBe("198.51.100.7");
-    expect(forwarded({ [CLIENT_ADDRESS_HEADER]: "203.0.113.66" })).toBeNull();
+  it("from the socket, not from a spoofed X-Forwarded-For or a spoofed copy of its own header", async () => {
+    expect(await forwarded({ [PEER_ADDRESS_HEADER]: "198.51.100.7", "x-forwarded-for": "203.0.113.66" })).toBe("198.51.100.7");
+    expect(await forwarded({ [CLIENT_ADDRESS_HEADER]: "203.0.113.66" })).toBeNull();
   });
 });

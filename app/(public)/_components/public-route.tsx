@@ -8,7 +8,8 @@ import { getPublishedPage } from "@/lib/server/public-content/get-published-page
 import { SupportPage } from "@/components/public/support-page";
 
 // What /stod and /en/stod share. The route renders per request (`connection()`), which keeps
-// Next's per-request CSP nonces working; only the data comes from the cache.
+// Next's per-request CSP nonces working; the page data of the published version comes from the
+// cache (see get-published-page.ts: which version is published is asked each request).
 
 export const PUBLIC_PATHS: Record<string, string> = { sv: "/stod", en: "/en/stod" };
 

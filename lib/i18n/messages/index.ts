@@ -11,10 +11,24 @@ import svUsers from "./sv/users.json";
 import enUsers from "./en/users.json";
 import svPublic from "./sv/public.json";
 import enPublic from "./en/public.json";
+import svEntries from "./sv/entries.json";
+import enEntries from "./en/entries.json";
+import svMeasures from "./sv/measures.json";
+import enMeasures from "./en/measures.json";
+import svNetwork from "./sv/network.json";
+import enNetwork from "./en/network.json";
+import svNotifications from "./sv/notifications.json";
+import enNotifications from "./en/notifications.json";
+import svOrganisation from "./sv/organisation.json";
+import enOrganisation from "./en/organisation.json";
+import svReports from "./sv/reports.json";
+import enReports from "./en/reports.json";
+import svTraining from "./sv/training.json";
+import enTraining from "./en/training.json";
 
 export const MESSAGES = {
-  sv: { ...svApp, ...svAudit, ...svSituation, ...svUsers, ...svPublic },
-  en: { ...enApp, ...enAudit, ...enSituation, ...enUsers, ...enPublic },
+  sv: { ...svApp, ...svAudit, ...svSituation, ...svUsers, ...svPublic, ...svEntries, ...svMeasures, ...svNetwork, ...svNotifications, ...svOrganisation, ...svReports, ...svTraining },
+  en: { ...enApp, ...enAudit, ...enSituation, ...enUsers, ...enPublic, ...enEntries, ...enMeasures, ...enNetwork, ...enNotifications, ...enOrganisation, ...enReports, ...enTraining },
 } satisfies Record<Locale, object>;
 
 export type Messages = (typeof MESSAGES)["sv"];

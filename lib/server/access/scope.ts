@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import { may, type Action } from "@/lib/access/permissions";
+import type { Action } from "@/lib/access/permissions";
 import type { Viewer } from "@/lib/access/viewer";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { authorize } from "./authorize";
@@ -41,14 +41,12 @@ export const scopes = {
   trainingNeed(viewer: Viewer, action: Action, resource: "trainingNeed" | "aggregates" = "trainingNeed"): Prisma.TrainingNeedWhereInput {
     return authorize(viewer, resource, action) === "all" ? {} : { divisionId: ownDivisions(viewer) };
   },
-  /** Head-counts per division are aggregate figures: read under `aggregates`, own division
-   * for division heads and network members, every division for coordinator and observers. */
-  /** A division's figures of a training event, as rows: for those who read training events.
-   * Observers get counts only (varna_aggregate_figures, decision 011), never a row. */
+  /** A division's head-counts at training events: the coordinator every division's, division
+   * heads and network members their own (network members write them only with the
+   * competence-development responsibility, checked by the use case and the database).
+   * Observers get counts only (varna_training_coverage, varna_aggregate_figures), never a row. */
   trainingAttendance(viewer: Viewer, action: Action): Prisma.TrainingAttendanceWhereInput {
-    const scope = authorize(viewer, "aggregates", action);
-    if (!may(viewer.role, "trainingEvent", "read")) throw new AccessDeniedError("trainingAttendance", action);
-    return scope === "all" ? {} : { divisionId: ownDivisions(viewer) };
+    return authorize(viewer, "trainingAttendance", action) === "all" ? {} : { divisionId: ownDivisions(viewer) };
   },
   measure(viewer: Viewer, action: Action, resource: "measure" | "aggregates" = "measure"): Prisma.MeasureWhereInput {
     return authorize(viewer, resource, action) === "all" ? {} : { ownerDivisionId: ownDivisions(viewer) };
@@ -58,11 +56,21 @@ export const scopes = {
     if (scope === "final") return { status: "REVIEWED" };
     return scope === "all" ? {} : { divisionId: ownDivisions(viewer) };
   },
-  /** Network-wide items (no division) belong to the whole network: its members see them. */
+  /** Network-wide items (no division) belong to the whole network: its members see them.
+   * A network meeting's items are read by everyone in the network (issue 9: "everyone in the
+   * network sees the meeting's items"); changing one stays with its own division. */
   actionItem(viewer: Viewer, action: Action): Prisma.ActionItemWhereInput {
     if (authorize(viewer, "actionItem", action) === "all") return {};
     const own = { divisionId: ownDivisions(viewer) };
-    return viewer.role === "NETWORK_MEMBER" ? { OR: [own, { divisionId: null }] } : own;
+    if (viewer.role !== "NETWORK_MEMBER") return own;
+    return action === "list" || action === "read"
+      ? { OR: [own, { divisionId: null }, { meetingId: { not: null } }] }
+      : { OR: [own, { divisionId: null }] };
+  },
+  /** Personal, not a division's: every signed-in viewer reaches exactly their own, whatever
+   * the role (no permission-table row; the notification policies say the same). */
+  notification(viewer: Pick<Viewer, "id">): Prisma.NotificationWhereInput {
+    return { userId: viewer.id };
   },
   situationReport(viewer: Viewer, action: Action): Prisma.SituationReportWhereInput {
     const scope = authorize(viewer, "situationReport", action);

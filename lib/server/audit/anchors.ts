@@ -2,7 +2,6 @@ import "server-only";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DbTx } from "@/lib/server/db";
-import type { ChainReport } from "./verify-chain";
 
 /** One anchor: the chain's head as a verification saw it. */
 export type Anchor = { chainSeq: string; hash: string; at: string };
@@ -37,7 +36,7 @@ export async function checkAnchors(tx: DbTx, anchors: Anchor[]): Promise<AnchorB
 }
 
 /** Adds the chain's head as a new anchor, unless it is the last one already. */
-export function appendAnchor(file: string, head: NonNullable<ChainReport["head"]>, anchors: Anchor[], now = new Date()) {
+export function appendAnchor(file: string, head: { chainSeq: string; hash: string }, anchors: Anchor[], now = new Date()) {
   const last = anchors.at(-1);
   if (last && last.chainSeq === head.chainSeq && last.hash === head.hash) return false;
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

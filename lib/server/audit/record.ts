@@ -26,8 +26,9 @@ async function requestOrigin(): Promise<{ ip: string | null; userAgent: string |
 
 /**
  * Appends one event to the audit trail inside the caller's transaction, so the event and the
- * change it records are saved together or not at all. The database chains it to the event
- * before (trigger `audit_chain`); the app role can insert events but never change them.
+ * change it records are saved together or not at all. It takes no lock: the database's sealer
+ * chains it to the events before it shortly after the transaction ends (decision 024); the app
+ * role can insert events but never change them.
  */
 export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, input: AuditInput) {
   const { ip, userAgent } = await requestOrigin();

@@ -1,5 +1,6 @@
 import "server-only";
-import { db, type DbTx } from "@/lib/server/db";
+import { asSystem } from "@/lib/server/access/as-system";
+import type { DbTx } from "@/lib/server/db";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
 import type { Viewer } from "@/lib/access/viewer";
 import { recordAudit } from "./record";
@@ -41,7 +42,7 @@ export async function recordRefusal(
   input: { entityType: string; entityId?: string | null; details?: Prisma.InputJsonObject },
 ): Promise<void> {
   try {
-    await db().$transaction(async (tx) => {
+    await asSystem(async (tx) => {
       if (!(await firstInWindow(tx, `user:${viewer.id}`, kind))) return;
       await recordAudit(tx, viewer, { action: kind, entityType: input.entityType, entityId: input.entityId ?? null, details: input.details ?? {} });
     });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { asSystem } from "@/lib/server/access/as-system";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import type { Role } from "@/lib/access/permissions";
@@ -38,10 +38,10 @@ export async function authenticate(
 
   if ((await signInBlockedFor(keys)) !== null) return fail("throttled");
 
-  const user = await db().user.findUnique({
+  const user = await asSystem((tx) => tx.user.findUnique({
     where: { email },
     select: { id: true, name: true, email: true, role: true, active: true, passwordHash: true, sessionVersion: true },
-  });
+  }));
   if (!user?.passwordHash) {
     dummyHash ??= hashPassword("not-a-real-password");
     await verifyPassword(await dummyHash, password);

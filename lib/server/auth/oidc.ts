@@ -1,6 +1,6 @@
 import "server-only";
+import { asSystem } from "@/lib/server/access/as-system";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { db } from "@/lib/server/db";
 import type { Env } from "@/lib/env";
 import type { Role } from "@/lib/access/permissions";
 import { recordAudit } from "@/lib/server/audit/record";
@@ -70,7 +70,7 @@ export async function matchOidcUser(claims: OidcClaims, configuredIssuer: string
   };
   if (!sub) return refuse("noEmail");
 
-  const linked = await db().user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: issuer, oidcSubject: sub } }, select: USER_SELECT });
+  const linked = await asSystem((tx) => tx.user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: issuer, oidcSubject: sub } }, select: USER_SELECT }));
   if (linked) {
     if (!linked.active) return refuse("inactive", linked.id);
     return { id: linked.id, name: linked.name, email: linked.email, role: linked.role, sessionVersion: linked.sessionVersion };
@@ -79,16 +79,16 @@ export async function matchOidcUser(claims: OidcClaims, configuredIssuer: string
   // First sign-on of this subject: link by e-mail, once.
   if (!email) return refuse("noEmail");
   // E-mails are stored lower-case; `insensitive` also matches rows written by hand.
-  const user = await db().user.findFirst({
+  const user = await asSystem((tx) => tx.user.findFirst({
     where: { email: { equals: email, mode: "insensitive" } },
     select: { ...USER_SELECT, oidcSubject: true, oidcLinkUntil: true },
-  });
+  }));
   if (!user) return refuse("unknownAccount");
   if (user.oidcSubject !== null) return refuse("subjectMismatch", user.id);
   const vouched = claims.email_verified === true || (user.oidcLinkUntil !== null && user.oidcLinkUntil > now);
   if (!vouched) return refuse("unverifiedEmail", user.id);
   if (!user.active) return refuse("inactive", user.id);
-  const linkedNow = await db().$transaction(async (tx) => {
+  const linkedNow = await asSystem(async (tx) => {
     const updated = await tx.user.updateMany({
       where: { id: user.id, oidcSubject: null },
       data: { oidcIssuer: issuer, oidcSubject: sub, oidcLinkUntil: null },

@@ -7,6 +7,7 @@ import { authenticate } from "./authenticate";
 import { OIDC_PROVIDER_ID, oidcConfig, oidcProvider, type OidcUser } from "./oidc";
 import { ABSOLUTE_TIMEOUT_MS, endSession, startSession } from "./sessions";
 import { clientAddressFrom } from "@/lib/server/client-address";
+import { sameOriginRedirect } from "@/lib/net/callback-url";
 
 export const SESSION_MAX_AGE_SECONDS = ABSOLUTE_TIMEOUT_MS / 1000;
 
@@ -59,6 +60,10 @@ function buildAuthOptions(): NextAuthOptions {
       },
       session({ session, token }) {
         return { ...session, uid: token.uid, sv: token.sv, sid: token.sid };
+      },
+      // The client chooses the callback URL (a parameter or a cookie): never another site, never a 500.
+      redirect({ url, baseUrl }) {
+        return sameOriginRedirect(url, baseUrl);
       },
     },
     events: {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { asSystem } from "@/lib/server/access/as-system";
 import { recordAudit } from "@/lib/server/audit/record";
 import { DomainRuleError } from "@/lib/server/errors";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
@@ -14,10 +14,10 @@ import type { Viewer } from "@/lib/access/viewer";
 /** Whether a set-password link can still be used (for the page, before the form is shown). */
 export async function passwordTokenUsable(token: string, now = new Date()): Promise<boolean> {
   if (token.length < 20 || token.length > 100) return false;
-  const row = await db().passwordToken.findUnique({
+  const row = await asSystem((tx) => tx.passwordToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { usedAt: true, expiresAt: true, user: { select: { active: true } } },
-  });
+  }));
   return !!row && !row.usedAt && row.expiresAt > now && row.user.active;
 }
 
@@ -28,7 +28,7 @@ export async function passwordTokenUsable(token: string, now = new Date()): Prom
 export async function setPasswordWithToken(input: SetPasswordInput, now = new Date()): Promise<{ userId: string }> {
   const data = setPasswordSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
-  return db().$transaction(async (tx) => {
+  return asSystem(async (tx) => {
     const row = await tx.passwordToken.findUnique({
       where: { tokenHash: hashToken(data.token) },
       select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, role: true, active: true } } },
@@ -50,12 +50,12 @@ export async function setPasswordWithToken(input: SetPasswordInput, now = new Da
  */
 export async function changeOwnPassword(viewer: Viewer, sessionId: string, input: ChangePasswordInput, now = new Date()) {
   const data = changePasswordSchema.parse(input);
-  const user = await db().user.findUnique({ where: { id: viewer.id }, select: { id: true, role: true, passwordHash: true } });
+  const user = await asSystem((tx) => tx.user.findUnique({ where: { id: viewer.id }, select: { id: true, role: true, passwordHash: true } }));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, data.current))) {
     throw new DomainRuleError("users.errors.currentPasswordWrong", "current");
   }
   const passwordHash = await hashPassword(data.password);
-  await db().$transaction(async (tx) => {
+  await asSystem(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     const ended = await tx.userSession.updateMany({
       where: { userId: user.id, revokedAt: null, id: { not: sessionId } },
@@ -68,6 +68,6 @@ export async function changeOwnPassword(viewer: Viewer, sessionId: string, input
 
 /** Whether the viewer has a local password to change (single-sign-on-only accounts have none). */
 export async function hasLocalPassword(viewer: Viewer): Promise<boolean> {
-  const user = await db().user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } });
+  const user = await asSystem((tx) => tx.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } }));
   return !!user?.passwordHash;
 }

@@ -1,6 +1,7 @@
 import "server-only";
+import { asSystem } from "@/lib/server/access/as-system";
 import { createHash } from "node:crypto";
-import { db, type DbTx } from "@/lib/server/db";
+import type { DbTx } from "@/lib/server/db";
 import { recordAudit } from "@/lib/server/audit/record";
 import { firstInWindow } from "@/lib/server/audit/refusal";
 import type { Role } from "@/lib/access/permissions";
@@ -26,7 +27,7 @@ export function emailFingerprint(email: string): { emailDomain: string | null; e
 
 /** Starts a session and records the sign-in, together; returns the id the JWT carries. */
 export async function startSession(user: { id: string; role: Role }, method: SignInMethod, now = new Date()): Promise<string> {
-  return db().$transaction(async (tx) => {
+  return asSystem(async (tx) => {
     const session = await tx.userSession.create({
       data: { userId: user.id, method, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS) },
       select: { id: true },
@@ -71,7 +72,7 @@ export async function recordSignInFailed(
   userId: string | null = null,
   ip: string | null = null,
 ): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await asSystem(async (tx) => {
     if (method === "credentials" && FLOODABLE.has(reason) && !(await firstInWindow(tx, `ip:${ip ?? "unknown"}`, `auth.signIn.failed:${method}:${reason}`))) return;
     await recordAudit(tx, null, {
       action: "auth.signIn.failed",
@@ -82,32 +83,64 @@ export async function recordSignInFailed(
   });
 }
 
+/** What a live session says about its user: read with the session, in the same statement. */
+export type SessionUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  sessionVersion: number;
+  divisionIds: string[];
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Whether the session may serve this request: not signed out, not idle longer than the idle
- * timeout, not older than the absolute timeout, and belonging to this user. Refreshes
- * last-seen at most once a minute.
+ * The session, its user and the user's divisions in ONE statement — what every signed-in request
+ * reads first (issue 12: it used to be a session read, a user read and a membership read). Null
+ * when the session may not serve this request: signed out, idle longer than the idle timeout,
+ * older than the absolute timeout, or not this user's. Refreshes last-seen at most once a minute
+ * (a conditional write, so concurrent requests of one session write once).
  */
-export async function touchSession(sessionId: string, userId: string, now = new Date()): Promise<boolean> {
-  const session = await db().userSession.findUnique({
-    where: { id: sessionId },
-    select: { userId: true, lastSeenAt: true, expiresAt: true, revokedAt: true },
-  });
-  if (!session || session.userId !== userId || session.revokedAt) return false;
-  if (session.expiresAt <= now) return false;
-  if (now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return false;
-  if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
-    // Conditional, so concurrent requests of the same session write once.
-    await db().userSession.updateMany({
-      where: { id: sessionId, lastSeenAt: session.lastSeenAt, revokedAt: null },
+export async function readSession(sessionId: string, userId: string, now = new Date()): Promise<SessionUser | null> {
+  if (!UUID.test(sessionId) || !UUID.test(userId)) return null;
+  const rows = await asSystem((tx) => tx.$queryRaw<
+    { lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null; userId: string; name: string; email: string; role: Role; active: boolean; sessionVersion: number; divisionIds: string[] }[]
+  >`SELECT s."lastSeenAt", s."expiresAt", s."revokedAt", u.id::text AS "userId", u.name, u.email, u.role::text AS role, u.active, u."sessionVersion",
+           array(SELECT m."divisionId"::text FROM "DivisionMembership" m WHERE m."userId" = u.id ORDER BY m."createdAt", m."divisionId") AS "divisionIds"
+      FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
+     WHERE s.id = ${sessionId}::uuid AND s."userId" = ${userId}::uuid`);
+  const row = rows[0];
+  if (!row || row.revokedAt) return null;
+  if (row.expiresAt <= now) return null;
+  const idle = now.getTime() - row.lastSeenAt.getTime();
+  if (idle > IDLE_TIMEOUT_MS) return null;
+  if (idle >= LAST_SEEN_RESOLUTION_MS) {
+    await asSystem((tx) => tx.userSession.updateMany({
+      where: { id: sessionId, lastSeenAt: row.lastSeenAt, revokedAt: null },
       data: { lastSeenAt: now },
-    });
+    }));
   }
-  return true;
+  return {
+    id: row.userId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    active: row.active,
+    sessionVersion: row.sessionVersion,
+    divisionIds: row.divisionIds,
+  };
+}
+
+/** Whether the session may serve this request (see `readSession`). */
+export async function touchSession(sessionId: string, userId: string, now = new Date()): Promise<boolean> {
+  return (await readSession(sessionId, userId, now)) !== null;
 }
 
 /** Sign-out: the session stops working on every app instance, whatever the cookie says. */
 export async function endSession(sessionId: string, now = new Date()): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await asSystem(async (tx) => {
     const session = await tx.userSession.findUnique({
       where: { id: sessionId },
       select: { id: true, revokedAt: true, user: { select: { id: true, role: true } } },

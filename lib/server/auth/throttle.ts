@@ -1,6 +1,6 @@
 import "server-only";
+import { asSystem } from "@/lib/server/access/as-system";
 import { createHash } from "node:crypto";
-import { db } from "@/lib/server/db";
 
 // The numbers are a trade-off (docs/decisions/005-sessions-and-sign-in-throttling.md):
 // high enough that a person who mistypes is never stopped, low enough that guessing a
@@ -30,9 +30,9 @@ function keysWithLimits({ email, ip }: Keys): { key: string; limit: number }[] {
 /** Seconds until sign-in may be tried again, or null when it may be tried now. */
 export async function signInBlockedFor(keys: Keys, now = new Date()): Promise<number | null> {
   const limits = keysWithLimits(keys);
-  const rows = await db().signInThrottle.findMany({
+  const rows = await asSystem((tx) => tx.signInThrottle.findMany({
     where: { key: { in: limits.map((l) => l.key) }, windowStart: { gt: new Date(now.getTime() - THROTTLE_WINDOW_MS) } },
-  });
+  }));
   let wait = 0;
   for (const row of rows) {
     const limit = limits.find((l) => l.key === row.key)!.limit;
@@ -51,19 +51,19 @@ export async function signInBlockedFor(keys: Keys, now = new Date()): Promise<nu
 export async function recordSignInFailure(keys: Keys, now = new Date()): Promise<void> {
   const cutoff = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   for (const { key } of keysWithLimits(keys)) {
-    await db().$executeRaw`
+    await asSystem((tx) => tx.$executeRaw`
       INSERT INTO "SignInThrottle" ("key", "failures", "windowStart") VALUES (${key}, 1, ${now})
       ON CONFLICT ("key") DO UPDATE SET
         "failures" = CASE WHEN "SignInThrottle"."windowStart" <= ${cutoff} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
-        "windowStart" = CASE WHEN "SignInThrottle"."windowStart" <= ${cutoff} THEN ${now} ELSE "SignInThrottle"."windowStart" END`;
+        "windowStart" = CASE WHEN "SignInThrottle"."windowStart" <= ${cutoff} THEN ${now} ELSE "SignInThrottle"."windowStart" END`);
   }
   // Keys of finished windows say nothing any more; without this the table only grows.
-  await db().signInThrottle.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - STALE_AFTER_MS) } } });
+  await asSystem((tx) => tx.signInThrottle.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - STALE_AFTER_MS) } } }));
 }
 
 const STALE_AFTER_MS = 24 * 60 * 60_000;
 
 /** A successful sign-in clears the account's count (not the address's: it may be shared). */
 export async function resetAccountFailures(email: string): Promise<void> {
-  await db().signInThrottle.deleteMany({ where: { key: accountKey(email) } });
+  await asSystem((tx) => tx.signInThrottle.deleteMany({ where: { key: accountKey(email) } }));
 }

@@ -2,11 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
-import { db } from "@/lib/server/db";
 import { may, type Action, type Resource } from "@/lib/access/permissions";
 import type { Viewer } from "@/lib/access/viewer";
 import { authOptions } from "./options";
-import { touchSession } from "./sessions";
+import { readSession } from "./sessions";
 import { recordRefusal } from "@/lib/server/audit/refusal";
 
 // lib/server/users/* still imports the type from here until it adopts lib/access/viewer.
@@ -17,27 +16,10 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number; sid?: string } | null;
   if (!session?.uid || !session.sid) return null;
   // Signed out, idle too long or past the absolute timeout: the cookie alone is not enough.
-  if (!(await touchSession(session.sid, session.uid))) return null;
-  const user = await db().user.findUnique({
-    where: { id: session.uid },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      active: true,
-      sessionVersion: true,
-      divisions: { select: { divisionId: true } },
-    },
-  });
+  // One statement for the session, the user and the memberships (lib/server/auth/sessions.ts).
+  const user = await readSession(session.sid, session.uid);
   if (!user || !user.active || user.sessionVersion !== session.sv) return null;
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    divisionIds: user.divisions.map((d) => d.divisionId),
-  };
+  return { id: user.id, name: user.name, email: user.email, role: user.role, divisionIds: user.divisionIds };
 });
 
 /** For pages: the viewer, or a redirect to sign-in; 403 when the role may not do this. */

@@ -22,7 +22,8 @@ export async function getSituationEntry(viewer: Viewer, id: string) {
       select: {
         id: true, observedOn: true, environment: true, activityType: true, source: true, reliability: true,
         genderPerspective: true, description: true, status: true, submittedAt: true, reviewedAt: true,
-        version: true, divisionId: true,
+        version: true, divisionId: true, districtId: true, reviewComment: true, returnedAt: true, archivedAt: true,
+        createdById: true, updatedAt: true,
         division: { select: { name: true } }, district: { select: { name: true } },
       },
     });

@@ -7,6 +7,8 @@ import { idParams } from "@/lib/schemas/params";
 import { getSituationEntry } from "@/lib/server/situation/get-entry";
 import { orNotFound } from "@/lib/server/not-found";
 import { PageHeader } from "@/components/layout/page-header";
+import { stepsFor } from "@/lib/situation/workflow";
+import { WorkflowPanel } from "../_components/workflow-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("situation"))("title") };
@@ -18,7 +20,7 @@ export default async function SituationEntryPage({ params }: Props) {
   const viewer = await requireViewer("situationEntry", "read");
   const { id } = await routeParams(idParams, params);
   const entry = await orNotFound(getSituationEntry(viewer, id));
-  const [t, format] = await Promise.all([getTranslations("situation"), getFormatter()]);
+  const [t, te, format] = await Promise.all([getTranslations("situation"), getTranslations("entries.workflow"), getFormatter()]);
   const facts: [string, string][] = [
     [t("detail.environment"), t(`environments.${entry.environment}`)],
     [t("detail.activity"), t(`activities.${entry.activityType}`)],
@@ -40,12 +42,19 @@ export default async function SituationEntryPage({ params }: Props) {
           </div>
         ))}
       </dl>
+      {entry.reviewComment ? (
+        <div className="mt-6 max-w-3xl rounded-md border border-amber-200 bg-amber-50 px-4 py-3" data-testid="review-comment">
+          <h2 className="font-semibold">{t(`statuses.${entry.status}`)} · {te("reviewComment")}</h2>
+          <p className="mt-1 whitespace-pre-line">{entry.status === "DRAFT" && entry.returnedAt ? te("returnedNotice", { comment: entry.reviewComment }) : entry.reviewComment}</p>
+        </div>
+      ) : null}
       <section aria-labelledby="description" className="mt-6 max-w-3xl">
         <h2 id="description" className="text-lg font-semibold">{t("detail.description")}</h2>
         <p className="mt-1 whitespace-pre-line">{entry.description}</p>
         <h2 className="mt-6 text-lg font-semibold">{t("detail.genderPerspective")}</h2>
         <p className="mt-1 whitespace-pre-line">{entry.genderPerspective}</p>
       </section>
+      <WorkflowPanel id={entry.id} version={entry.version} steps={stepsFor(viewer.role, entry.status)} />
     </>
   );
 }
