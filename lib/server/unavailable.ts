@@ -48,6 +48,17 @@ export function isOverloadError(error: unknown): boolean {
   return /timeout exceeded when trying to connect|connection timeout|Query read timeout|Connection terminated/i.test(error.message);
 }
 
+/**
+ * For a transaction's failure: marks the request unavailable when the failure is overload and
+ * rethrows it either way. Prisma's "could not start a transaction within maxWait" (P2028) never
+ * reaches the pool as an error — the BEGIN is still waiting — so withViewer and asSystem note it
+ * here; pool and statement failures are noted by the pool's own watcher (lib/server/db.ts).
+ */
+export function rethrowNotingOverload(error: unknown): never {
+  if (isOverloadError(error)) markUnavailable();
+  throw error;
+}
+
 /** Marks the current request as failed for lack of capacity (a no-op outside a request). */
 export function markUnavailable(): void {
   const store = (globalThis as Record<symbol, Store | undefined>)[REQUEST_STATE]?.getStore();

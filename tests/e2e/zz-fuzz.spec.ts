@@ -737,7 +737,9 @@ test("every Server Action and route handler, as every role, with generated input
   const coordinator = callers.find((c) => c.role === "COORDINATOR")!;
   const logPage = await coordinator.context.newPage();
   await logPage.goto("/admin/logg");
-  await expect(logPage.getByRole("status").first()).toContainText("Kedjan är obruten", { timeout: 30_000 });
+  // A fuzzed case may validly have switched the coordinator's language (the settings action
+  // with well-formed input): the verdict is read in either catalog's words.
+  await expect(logPage.getByRole("status").first()).toContainText(/Kedjan är obruten|The chain is intact/, { timeout: 30_000 });
   const verify = ((await logPage.getByRole("status").first().textContent()) ?? "").replace(/\s+/g, " ");
   await logPage.close();
   for (const caller of callers) await caller.context.close();

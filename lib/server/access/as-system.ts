@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Db, type DbTx } from "@/lib/server/db";
+import { rethrowNotingOverload } from "@/lib/server/unavailable";
 
 type TxOptions = { timeout?: number; maxWait?: number; isolationLevel?: "ReadCommitted" | "RepeatableRead" | "Serializable" };
 
@@ -16,5 +17,5 @@ export async function asSystem<T>(work: (tx: DbTx) => Promise<T>, options: TxOpt
   return client.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL ROLE varna_system");
     return work(tx);
-  }, txOptions);
+  }, txOptions).catch(rethrowNotingOverload);
 }

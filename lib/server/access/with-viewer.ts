@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type DbTx } from "@/lib/server/db";
 import type { Viewer } from "@/lib/access/viewer";
+import { rethrowNotingOverload } from "@/lib/server/unavailable";
 
 type TxOptions = { timeout?: number; maxWait?: number; isolationLevel?: "ReadCommitted" | "RepeatableRead" | "Serializable" };
 
@@ -16,5 +17,5 @@ export async function withViewer<T>(viewer: Viewer, work: (tx: DbTx) => Promise<
     await tx.$executeRaw`SELECT varna_set_viewer(${viewer.role}, ${viewer.divisionIds.join(",")}, ${viewer.id})`;
     await tx.$executeRawUnsafe("SET LOCAL ROLE varna_app");
     return work(tx);
-  }, options);
+  }, options).catch(rethrowNotingOverload);
 }
