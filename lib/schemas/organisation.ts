@@ -75,7 +75,8 @@ export const SETTING_NAMES = Object.keys(SETTING_KEYS) as SettingName[];
 export const SETTING_DEFAULTS: { [K in SettingName]: K extends "municipalityName" | "logoText" ? string : number } = {
   suppressionThreshold: 5,
   reviewAfterMonths: 6,
-  reminderLeadDays: 14,
+  // A follow-up's "due soon" reminder a week ahead unless the municipality says otherwise.
+  reminderLeadDays: 7,
   municipalityName: "Nyköpings kommun",
   logoText: "",
 };

@@ -180,7 +180,7 @@ describe("who may", () => {
 describe("settings", () => {
   it("start from the defaults, are saved, versioned, audited and shown as the municipality", async () => {
     const start = await getSettings(admin);
-    expect(start.values).toMatchObject({ suppressionThreshold: 5, reviewAfterMonths: 6, reminderLeadDays: 14 });
+    expect(start.values).toMatchObject({ suppressionThreshold: 5, reviewAfterMonths: 6, reminderLeadDays: 7 });
     const input = settingsSchema.parse({ ...start.values, suppressionThreshold: "7", municipalityName: "Trosa kommun", logoText: "TROSA", versions: start.versions });
     const saved = await updateSettings(admin, input);
     expect(saved.values).toMatchObject({ suppressionThreshold: 7, municipalityName: "Trosa kommun", logoText: "TROSA", reviewAfterMonths: 6 });
@@ -194,7 +194,7 @@ describe("settings", () => {
 
     // A form opened before that save is stale: nothing of it is saved.
     await expect(updateSettings(coordinator, settingsSchema.parse({ ...start.values, reminderLeadDays: 30, versions: start.versions }))).rejects.toBeInstanceOf(StaleEditError);
-    expect((await getSettings(admin)).values.reminderLeadDays).toBe(14);
+    expect((await getSettings(admin)).values.reminderLeadDays).toBe(7);
   });
 
   it("refuse impossible values", () => {

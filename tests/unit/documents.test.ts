@@ -19,7 +19,7 @@ describe("the PDF kit", () => {
     const bytes = await renderPdf(
       h(PdfDocument, {
         title: "Lägesbild för Nyköpings kommun",
-        municipality: "Nyköpings kommun",
+        letterhead: { municipality: "Nyköpings kommun", logoText: "NYK VBE" },
         meta: [["Period", "1 oktober 2026 – 31 oktober 2026"]],
         generatedAt: new Date("2026-11-25T08:00:00Z"),
         children: [
@@ -33,6 +33,10 @@ describe("the PDF kit", () => {
     expect(totalPages).toBeGreaterThan(2);
     expect(text[0]).toContain("Lägesbild för Nyköpings kommun");
     expect(text[0]).toContain("25 november 2026");
+    // The letterhead: the logo text and the municipality on the title page and atop every page.
+    expect(text[0]).toContain("NYK VBE");
+    expect(text[0]).toContain("Nyköpings kommun");
+    expect(text[1]).toContain("NYK VBE · Nyköpings kommun");
     expect(text[1]).toContain("Närvaro och aktiviteter – åäö ÅÄÖ é.");
     expect(text[1]).toContain(`Sida 2 av ${totalPages}`);
     // Swedish digit grouping (a non-breaking space) in the table.

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, dueReminders, stockholmDate, type ReminderInput } from "@/lib/server/notifications/reminders";
 
-const base: ReminderInput = { followUps: [], actionItems: [], entriesAwaitingReview: 0, coordinatorIds: [] };
+const base: ReminderInput = { followUpLeadDays: 7, followUps: [], actionItems: [], entriesAwaitingReview: 0, coordinatorIds: [] };
 const followUp = (dueDate: string, headIds = ["head"]) => ({ id: "f1", cycleTitle: "VT 2027", dueDate, divisionName: "BUK", headIds });
 const item = (dueDate: string) => ({ id: "a1", title: "Rutin", dueDate, ownerId: "owner" });
 
@@ -30,6 +30,16 @@ describe("dueReminders", () => {
     expect(dueReminders({ ...base, followUps: [followUp("2026-11-24")] }, today)[0]).toMatchObject({
       kind: "followUpOverdue", dedupeKey: "followUp.overdue:f1:2026-11-24",
     });
+  });
+
+  it("reminds a follow-up as many days ahead as the organisation's lead-time setting says", () => {
+    const lead14 = { ...base, followUpLeadDays: 14 };
+    expect(dueReminders({ ...lead14, followUps: [followUp("2026-12-10")] }, today)).toEqual([]);
+    expect(dueReminders({ ...lead14, followUps: [followUp("2026-12-09")] }, today)[0]).toMatchObject({ kind: "followUpDueSoon", dedupeKey: "followUp.dueSoon:f1:2026-12-09" });
+    // Action items keep their week.
+    expect(dueReminders({ ...lead14, actionItems: [item("2026-12-09")] }, today)).toEqual([]);
+    expect(dueReminders({ ...base, followUpLeadDays: 1, followUps: [followUp("2026-11-27")] }, today)).toEqual([]);
+    expect(dueReminders({ ...base, followUpLeadDays: 1, followUps: [followUp("2026-11-26")] }, today)[0]?.kind).toBe("followUpDueSoon");
   });
 
   it("skips a follow-up whose division has no head to tell", () => {

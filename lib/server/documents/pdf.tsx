@@ -11,6 +11,7 @@ const styles = StyleSheet.create({
   page: { paddingTop: 56, paddingBottom: 56, paddingHorizontal: 50, fontFamily: "Helvetica", fontSize: 10, color: "#111827" },
   titlePage: { paddingTop: 180, paddingHorizontal: 60, fontFamily: "Helvetica", color: "#111827" },
   municipality: { fontSize: 12, color: "#374151", marginBottom: 18, textTransform: "uppercase", letterSpacing: 1 },
+  logoText: { alignSelf: "flex-start", fontSize: 11, fontFamily: "Helvetica-Bold", color: "#1e3a5f", borderWidth: 1, borderColor: "#1e3a5f", paddingVertical: 3, paddingHorizontal: 6, marginBottom: 8 },
   title: { fontSize: 26, fontFamily: "Helvetica-Bold", marginBottom: 12 },
   subtitle: { fontSize: 14, color: "#374151", marginBottom: 36 },
   metaRow: { flexDirection: "row", marginBottom: 4, fontSize: 11 },
@@ -58,12 +59,15 @@ export function formatCellSv(value: string | number | null | undefined): string 
   return typeof value === "number" ? NUMBER_SV.format(value) : value;
 }
 
+/** Who the document is from: the municipality's name and logo text (the organisation settings,
+ * read with readLetterhead). The logo text, when set, heads the title page and every page. */
+export type Letterhead = { municipality: string; logoText: string };
+
 export type PdfDocumentProps = {
   /** The document's title, on the title page and at the top of every page. */
   title: string;
   subtitle?: string;
-  /** The municipality's name (the organisation setting). */
-  municipality: string;
+  letterhead: Letterhead;
   /** Label/value rows on the title page: period, author, status, date of issue … */
   meta?: [label: string, value: string][];
   /** A handling note on the title page, e.g. "Arbetsmaterial – omfattas av sekretess (OSL)". */
@@ -74,10 +78,12 @@ export type PdfDocumentProps = {
 };
 
 /** Title page + content pages with running header and "Sida x av y". */
-export function PdfDocument({ title, subtitle, municipality, meta = [], classification, generatedAt, children }: PdfDocumentProps) {
+export function PdfDocument({ title, subtitle, letterhead, meta = [], classification, generatedAt, children }: PdfDocumentProps) {
+  const { municipality, logoText } = letterhead;
   return (
     <Document title={title} author={municipality} creator="Värna" producer="Värna" language="sv">
       <Page size="A4" style={styles.titlePage}>
+        {logoText ? <Text style={styles.logoText}>{logoText}</Text> : null}
         <Text style={styles.municipality}>{municipality}</Text>
         <Text style={styles.title}>{title}</Text>
         {subtitle ? <Text style={styles.subtitle}>{subtitle}</Text> : null}
@@ -95,7 +101,7 @@ export function PdfDocument({ title, subtitle, municipality, meta = [], classifi
       </Page>
       <Page size="A4" style={styles.page} wrap>
         <View style={styles.header} fixed>
-          <Text>{municipality}</Text>
+          <Text>{logoText ? `${logoText} · ${municipality}` : municipality}</Text>
           <Text>{title}</Text>
         </View>
         <Text

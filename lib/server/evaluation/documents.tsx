@@ -106,14 +106,14 @@ function SuppressionNotes({ f }: { f: ShownEvaluationFigures }) {
   return f.view === "aggregates" ? <PdfParagraph muted>{`${e("suppressionNote", { threshold: f.threshold })} ${e("derivedNote")}`}</PdfParagraph> : null;
 }
 
-export async function evaluationPdf(evaluation: Evaluation, { municipality, generatedAt }: { municipality: string; generatedAt: Date }): Promise<Buffer> {
+export async function evaluationPdf(evaluation: Evaluation, { generatedAt }: { generatedAt: Date }): Promise<Buffer> {
   const f = evaluation.figures;
   const anyParaphrase = f.sections.some((s) => s.recommendations.some((r) => r.isParaphrase));
   return renderPdf(
     <PdfDocument
       title={e("documentTitle", { year: evaluation.year })}
       subtitle={e("subtitle")}
-      municipality={municipality}
+      letterhead={evaluation.letterhead}
       meta={[
         [e("year"), String(evaluation.year)],
         [t("measures.columns.status" as never) as string, evaluation.status === "ISSUED" && evaluation.issuedAt ? e("issuedAt", { date: formatDateSv(evaluation.issuedAt) }) : e("status.DRAFT")],

@@ -8,6 +8,8 @@ import type { Viewer } from "@/lib/access/viewer";
 import type { EvaluationStatus } from "@/lib/server/generated/prisma/enums";
 import { may } from "@/lib/access/permissions";
 import { evaluationFiguresFor, type ShownEvaluationFigures } from "@/lib/evaluation/shown-figures";
+import { readLetterhead } from "@/lib/server/organisation/settings";
+import type { Letterhead } from "@/lib/server/documents/pdf";
 import { collectEvaluationFigures, suppressionThreshold, type EvaluationFigures } from "./figures";
 
 export type Evaluation = {
@@ -19,8 +21,8 @@ export type Evaluation = {
   /** As the viewer may see them: an observer's with small counts suppressed (evaluationFiguresFor). */
   figures: ShownEvaluationFigures;
   issuedAt: Date | null;
-  /** The municipality's name for the title page (Setting `municipality.name`). */
-  municipality: string;
+  /** The municipality's name and logo text (the organisation settings), for the documents. */
+  letterhead: Letterhead;
 };
 
 const textsOf = (value: unknown): Record<string, string> =>
@@ -42,16 +44,15 @@ export async function getEvaluation(viewer: Viewer, year: number, today: Date): 
   return withViewer(viewer, async (tx) => {
     const row = await tx.yearlyEvaluation.findUnique({ where: { year }, select: { status: true, version: true, sectionTexts: true, snapshot: true, issuedAt: true } });
     if (scope === "final" && row?.status !== "ISSUED") throw new NotFoundError("yearlyEvaluation");
-    const name = (await tx.setting.findUnique({ where: { key: "municipality.name" }, select: { value: true } }))?.value;
-    const municipality = typeof name === "string" ? name : "";
+    const letterhead = await readLetterhead(tx);
     const countsOnly = !may(viewer.role, "measure", "list");
     const shown = async (figures: EvaluationFigures) =>
       evaluationFiguresFor(figures, countsOnly ? "aggregates" : "full", countsOnly ? await suppressionThreshold(tx) : figures.threshold);
     if (row?.status === "ISSUED" && row.snapshot) {
-      return { year, status: row.status, version: row.version, texts: textsOf(row.sectionTexts), figures: await shown(row.snapshot as unknown as EvaluationFigures), issuedAt: row.issuedAt, municipality };
+      return { year, status: row.status, version: row.version, texts: textsOf(row.sectionTexts), figures: await shown(row.snapshot as unknown as EvaluationFigures), issuedAt: row.issuedAt, letterhead };
     }
     return {
-      municipality,
+      letterhead,
       year,
       status: row?.status ?? "DRAFT",
       version: row?.version ?? 0,

@@ -1,4 +1,5 @@
 import "server-only";
+import { readSetting } from "@/lib/server/organisation/settings";
 import type { DbTx } from "@/lib/server/db";
 import { suppressList } from "@/lib/aggregates/suppression";
 
@@ -35,9 +36,7 @@ const ENVIRONMENTS = ["RIGHT_WING", "LEFT_WING", "ISLAMIST", "OTHER_UNCLEAR"] as
 
 /** The suppression threshold (Setting `aggregates.suppressionThreshold`, default 5). */
 export async function suppressionThreshold(tx: DbTx): Promise<number> {
-  const setting = await tx.setting.findUnique({ where: { key: "aggregates.suppressionThreshold" }, select: { value: true } });
-  const value = Number(setting?.value);
-  return Number.isInteger(value) && value > 0 ? value : 5;
+  return readSetting(tx, "suppressionThreshold");
 }
 
 /** `today` decides which open action items count as overdue; injected, never read here. */

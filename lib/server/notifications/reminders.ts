@@ -3,6 +3,7 @@ import type { Db, DbTx } from "@/lib/server/db";
 import { asSystem } from "@/lib/server/access/as-system";
 import { recordAudit } from "@/lib/server/audit/record";
 import type { NotificationKind, NotificationParams } from "@/lib/notifications/kinds";
+import { readSetting } from "@/lib/server/organisation/settings";
 import { notify } from "./notify";
 
 // The reminder schedule. What is due lives in the domain's own rows (a follow-up cycle's due
@@ -12,7 +13,8 @@ import { notify } from "./notify";
 // downtime catches up) and each reminder happens exactly once: a concurrent sweep on another
 // instance finds the advisory lock taken and stops, and a later one finds the keys taken.
 
-/** Days before a due date when the "due soon" reminder goes out. */
+/** Days before its due date when an action item's "due soon" reminder goes out. A follow-up's
+ * goes out the organisation setting `followUp.reminderLeadDays` ahead (default 7, issue 16). */
 export const DUE_SOON_DAYS = 7;
 /** pg_advisory_xact_lock key of the sweep (the audit chain uses 7660136017). */
 export const SWEEP_LOCK_KEY = 7660136018n;
@@ -42,6 +44,8 @@ export type Reminder = {
 
 /** What the rules read: open follow-ups, open action items, entries waiting, and who is told. */
 export type ReminderInput = {
+  /** How many days before its due date a follow-up is reminded (the setting). */
+  followUpLeadDays: number;
   followUps: { id: string; cycleTitle: string; dueDate: string; divisionName: string; headIds: string[] }[];
   actionItems: { id: string; title: string; dueDate: string; ownerId: string }[];
   entriesAwaitingReview: number;
@@ -54,10 +58,11 @@ export type ReminderInput = {
  * soon" and "overdue" reminders are separate keys, each made once.
  */
 export function dueReminders(input: ReminderInput, today: string): Reminder[] {
+  const followUpHorizon = addDays(today, input.followUpLeadDays);
   const horizon = addDays(today, DUE_SOON_DAYS);
   const out: Reminder[] = [];
   for (const f of input.followUps) {
-    if (f.dueDate > horizon || f.headIds.length === 0) continue;
+    if (f.dueDate > followUpHorizon || f.headIds.length === 0) continue;
     const overdue = f.dueDate < today;
     out.push({
       userIds: f.headIds,
@@ -92,12 +97,14 @@ export function dueReminders(input: ReminderInput, today: string): Reminder[] {
   return out;
 }
 
-/** Reads what the rules need, as the owner (a system job: every division, no viewer). */
+/** Reads what the rules need, as the system (a system job: every division, no viewer). */
 export async function loadReminderInput(tx: DbTx, today: string): Promise<ReminderInput> {
+  const followUpLeadDays = await readSetting(tx, "reminderLeadDays");
+  const followUpHorizon = new Date(`${addDays(today, followUpLeadDays)}T00:00:00Z`);
   const horizon = new Date(`${addDays(today, DUE_SOON_DAYS)}T00:00:00Z`);
   const [followUps, actionItems, entriesAwaitingReview, coordinators] = await Promise.all([
     tx.followUp.findMany({
-      where: { status: { in: ["NOT_STARTED", "DRAFT", "RETURNED"] }, cycle: { status: "OPEN", dueDate: { lte: horizon } } },
+      where: { status: { in: ["NOT_STARTED", "DRAFT", "RETURNED"] }, cycle: { status: "OPEN", dueDate: { lte: followUpHorizon } } },
       select: {
         id: true,
         cycle: { select: { title: true, dueDate: true } },
@@ -119,6 +126,7 @@ export async function loadReminderInput(tx: DbTx, today: string): Promise<Remind
     tx.user.findMany({ where: { role: "COORDINATOR", active: true }, select: { id: true }, orderBy: { id: "asc" } }),
   ]);
   return {
+    followUpLeadDays,
     followUps: followUps.map((f) => ({
       id: f.id,
       cycleTitle: f.cycle.title,

@@ -8,6 +8,7 @@ import { authorize } from "@/lib/server/access/authorize";
 import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { StaleEditError } from "@/lib/server/errors";
+import type { Letterhead } from "@/lib/server/documents/pdf";
 
 export type SettingValues = { [K in SettingName]: (typeof SETTING_DEFAULTS)[K] };
 export type Settings = { values: SettingValues; versions: Record<SettingName, number> };
@@ -18,6 +19,20 @@ export type Settings = { values: SettingValues; versions: Record<SettingName, nu
  */
 export async function readSettings(tx: Pick<DbTx, "setting">): Promise<Settings> {
   return settingsFrom(await tx.setting.findMany({ where: { key: { in: Object.values(SETTING_KEYS) } }, select: { key: true, value: true, version: true } }));
+}
+
+/** One setting through its own schema: its default when missing or no longer valid. */
+export async function readSetting<K extends SettingName>(tx: Pick<DbTx, "setting">, name: K): Promise<SettingValues[K]> {
+  const row = await tx.setting.findUnique({ where: { key: SETTING_KEYS[name] }, select: { value: true } });
+  const parsed = row ? SETTING_VALUE_SCHEMAS[name].safeParse(row.value) : null;
+  return (parsed?.success ? parsed.data : SETTING_DEFAULTS[name]) as SettingValues[K];
+}
+
+/** The municipality's name and logo text, as every exported document's letterhead shows them. */
+export async function readLetterhead(tx: Pick<DbTx, "setting">): Promise<Letterhead> {
+  const keys = [SETTING_KEYS.municipalityName, SETTING_KEYS.logoText];
+  const { values } = settingsFrom(await tx.setting.findMany({ where: { key: { in: keys } }, select: { key: true, value: true, version: true } }));
+  return { municipality: values.municipalityName, logoText: values.logoText };
 }
 
 /** Settings from rows read elsewhere (the app frame reads them with its other figures). */

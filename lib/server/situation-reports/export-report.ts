@@ -11,7 +11,7 @@ import { renderReportXlsx } from "./report-xlsx";
  */
 export async function exportReportPdf(viewer: Viewer, id: string, now: Date = new Date()): Promise<{ filename: string; body: Buffer }> {
   const report = await getSituationReport(viewer, id, "export", "pdf");
-  const body = await renderReportPdf(report, { municipality: report.municipality, generatedAt: now });
+  const body = await renderReportPdf(report, { generatedAt: now });
   const status = report.status === "FINAL" ? "" : " (utkast)";
   return { filename: `Lägesbild ${isoDate(report.periodStart)}–${isoDate(report.periodEnd)}${status}.pdf`, body };
 }

@@ -1,11 +1,12 @@
 import "server-only";
+import { readLetterhead, readSetting } from "@/lib/server/organisation/settings";
+import type { Letterhead } from "@/lib/server/documents/pdf";
 import { may } from "@/lib/access/permissions";
 import type { Viewer } from "@/lib/access/viewer";
 import { scopes, within } from "@/lib/server/access/scope";
 import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { recordRefusal } from "@/lib/server/audit/refusal";
-import type { DbTx } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { suppressFigures, unsuppressed, type ReportFigures, type SuppressedFigures } from "@/lib/situation-reports/figures";
 import type {
@@ -54,8 +55,8 @@ export type ReportView = {
   candidates: CitedEntry[] | null;
   /** Sharing history, for whoever may share; null otherwise. */
   shares: ReportShare[] | null;
-  /** The municipality's name (Setting `municipality.name`), for the document's title page. */
-  municipality: string;
+  /** The municipality's name and logo text (the organisation settings), for the document. */
+  letterhead: Letterhead;
 };
 
 const ENTRY_SELECT = {
@@ -72,13 +73,6 @@ const cite = (e: EntryRow): CitedEntry => ({
   reliability: e.reliability, description: e.description, genderPerspective: e.genderPerspective,
   division: e.division.name, district: e.district?.name ?? null,
 });
-
-/** The suppression threshold (Setting `aggregates.suppressionThreshold`, default 5). */
-async function suppressionThreshold(tx: DbTx): Promise<number> {
-  const setting = await tx.setting.findUnique({ where: { key: "aggregates.suppressionThreshold" }, select: { value: true } });
-  const value = Number(setting?.value);
-  return Number.isInteger(value) && value > 0 ? value : 5;
-}
 
 /**
  * One situation report as the viewer may read it. The coordinator sees a draft's live figures
@@ -103,8 +97,8 @@ export async function getSituationReport(viewer: Viewer, id: string, purpose: "r
     if (!report) return null;
     const final = report.status === "FINAL";
     const raw = final ? ((report.figures as unknown as ReportFigures | null) ?? null) : await currentFigures(tx, viewer, report);
-    const threshold = viewer.role === "OBSERVER" ? await suppressionThreshold(tx) : null;
-    const name = await tx.setting.findUnique({ where: { key: "municipality.name" }, select: { value: true } });
+    const threshold = viewer.role === "OBSERVER" ? await readSetting(tx, "suppressionThreshold") : null;
+    const letterhead = await readLetterhead(tx);
 
     let cited: CitedEntry[] | null = null;
     let candidates: CitedEntry[] | null = null;
@@ -153,7 +147,7 @@ export async function getSituationReport(viewer: Viewer, id: string, purpose: "r
       cited,
       candidates,
       shares,
-      municipality: typeof name?.value === "string" ? name.value : "",
+      letterhead,
     } satisfies ReportView;
   }, REPORT_TX);
   if (!found) {

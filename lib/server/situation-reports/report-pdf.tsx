@@ -20,13 +20,13 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const trend = (t: Trend | null) => (t === null ? r.trends.hidden : r.trends[t]);
 const count = (n: Shown) => n;
 
-export async function renderReportPdf(report: ReportView, { municipality, generatedAt }: { municipality: string; generatedAt: Date }): Promise<Buffer> {
+export async function renderReportPdf(report: ReportView, { generatedAt }: { generatedAt: Date }): Promise<Buffer> {
   const f = report.figures;
   return renderPdf(
     <PdfDocument
       title={report.title}
       subtitle="Sammanställd lägesbild – våldsbejakande extremism"
-      municipality={municipality}
+      letterhead={report.letterhead}
       generatedAt={generatedAt}
       meta={[
         ["Period", formatPeriodSv(report.periodStart, report.periodEnd)],

@@ -1,4 +1,5 @@
 import "server-only";
+import { readLetterhead } from "@/lib/server/organisation/settings";
 import { authorize } from "@/lib/server/access/authorize";
 import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
@@ -120,7 +121,7 @@ export async function exportPlan(
       <PdfDocument
         title={title}
         subtitle={approved ? approved.snapshot.title : overview.plan.title}
-        municipality={await municipalityName(viewer)}
+        letterhead={await withViewer(viewer, (tx) => readLetterhead(tx))}
         meta={[
           [t("plan.year"), String(input.year)],
           [t("needs.columns.status"), status],
@@ -177,10 +178,3 @@ export async function exportPlan(
   return { body, filename: name, kind: input.format };
 }
 
-/** The municipality's name for the title page (Setting `organisation.municipalityName`). */
-async function municipalityName(viewer: Viewer): Promise<string> {
-  return withViewer(viewer, async (tx) => {
-    const setting = await tx.setting.findUnique({ where: { key: "organisation.municipalityName" }, select: { value: true } });
-    return typeof setting?.value === "string" && setting.value ? setting.value : "Värna";
-  });
-}

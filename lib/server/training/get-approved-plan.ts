@@ -1,4 +1,5 @@
 import "server-only";
+import { readSetting } from "@/lib/server/organisation/settings";
 import { authorize } from "@/lib/server/access/authorize";
 import { withViewer } from "@/lib/server/access/with-viewer";
 import { AccessDeniedError } from "@/lib/server/errors";
@@ -73,8 +74,7 @@ export async function getAggregatedCoverage(viewer: Viewer, year: number): Promi
   const observer = viewer.role === "OBSERVER";
   const { threshold, figures } = await withViewer(viewer, async (tx) => {
     const plan = await tx.competencePlan.findUnique({ where: { year }, select: { id: true } });
-    const setting = await tx.setting.findUnique({ where: { key: "aggregates.suppressionThreshold" }, select: { value: true } });
-    const threshold = typeof setting?.value === "number" ? setting.value : 5;
+    const threshold = await readSetting(tx, "suppressionThreshold");
     if (!plan) return { threshold, figures: [] as CoverageRow[] };
     const figures = await tx.$queryRaw<CoverageRow[]>`
       SELECT division_id::text AS division_id, division, level, identified, trained FROM varna_training_coverage(${plan.id}::uuid)`;

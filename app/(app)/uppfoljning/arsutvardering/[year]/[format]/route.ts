@@ -24,7 +24,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ yea
     await recordEvaluationExport(viewer, year, format);
     const filename = `Årsutvärdering ${year}.${format}`;
     if (format === "pdf") {
-      return downloadResponse(await evaluationPdf(evaluation, { municipality: evaluation.municipality, generatedAt: new Date() }), { filename, kind: "pdf" });
+      return downloadResponse(await evaluationPdf(evaluation, { generatedAt: new Date() }), { filename, kind: "pdf" });
     }
     return downloadResponse(await evaluationWorkbook(evaluation), { filename, kind: "xlsx" });
   } catch (error) {
