@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ownerDatabaseUrl, parseEnv } from "@/lib/env";
-import { privateDir, startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
+import { privateDir, startEmbeddedDb } from "./lib/embedded-db";
 import { projectRoot } from "./db/engine";
 import { prepareDatabase } from "./lib/prepare-database";
 import { buildIfNeeded } from "./lib/build";
@@ -78,7 +78,7 @@ async function warnUnlessRuntimeRole(url: string) {
 }
 
 async function main() {
-  let embedded: (EmbeddedDb & { socketDir: string; lockToRuntime: () => Promise<void> }) | undefined;
+  let embedded: Awaited<ReturnType<typeof startEmbeddedDb>> | undefined;
   let databaseUrl = env.DATABASE_URL;
   let ownerUrl = ownerDatabaseUrl(env);
   if (!databaseUrl) {
@@ -108,6 +108,13 @@ async function main() {
       // From here on the socket serves only the runtime role: the app never has the owner.
       await embedded.lockToRuntime();
       step("appen ansluter som varna_runtime (äger inget, radsäkerheten gäller alltid).");
+      // The embedded engine has no autovacuum: its host does that work (decision 026).
+      embedded.startMaintenance((result) => {
+        if (result instanceof Error) console.error(`Värna: underhållet av den inbyggda databasen misslyckades: ${result.message}`);
+        else if (result.vacuumed.length + result.analyzed.length > 0) {
+          step(`underhåll av den inbyggda databasen: VACUUM ${result.vacuumed.length}, ANALYZE ${result.analyzed.length} tabell(er) på ${result.ms} ms.`);
+        }
+      });
     } else {
       await warnUnlessRuntimeRole(databaseUrl);
     }

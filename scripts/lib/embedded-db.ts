@@ -17,6 +17,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { installSessionQueue, RUNTIME_ROLE, type SessionUsers } from "./pglite-session-queue";
+import { maintainTables, maintenanceIntervalMs, type MaintenanceResult } from "./embedded-maintenance";
 
 /** `url` is the app's (varna_runtime once locked), `ownerUrl` the owner's (migrations, seed). */
 export type EmbeddedDb = { url: string; ownerUrl: string; stop: () => Promise<void> };
@@ -94,7 +95,14 @@ export function runningEmbeddedDb(dataDir: string): string | null {
 /** Opens (or creates) the database in `dataDir`/pglite and serves it on a private Unix socket. */
 export async function startEmbeddedDb(
   dataDir: string,
-): Promise<EmbeddedDb & { socketDir: string; lockToRuntime: () => Promise<void> }> {
+): Promise<EmbeddedDb & {
+  socketDir: string;
+  lockToRuntime: () => Promise<void>;
+  /** One maintenance round now (what autovacuum would do), between the connections' transactions. */
+  maintain: () => Promise<MaintenanceResult>;
+  /** Maintenance every EMBEDDED_MAINTENANCE_MINUTES from now on; `report` hears each round. */
+  startMaintenance: (report: (result: MaintenanceResult | Error) => void) => void;
+}> {
   privateDir(dataDir);
   const socketDir = path.join(dataDir, "socket");
   privateDir(socketDir);
@@ -112,6 +120,8 @@ export async function startEmbeddedDb(
   const marker = path.join(dataDir, "embedded-db.json");
   writeFileSync(marker, JSON.stringify({ pid: process.pid, socketDir }), { mode: 0o600 });
   let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const maintain = () => queue.runAsOwner(maintainTables);
   return {
     url: socketUrl(socketDir),
     ownerUrl: socketUrl(socketDir, "postgres"),
@@ -120,9 +130,23 @@ export async function startEmbeddedDb(
       await hardenRuntimeRole(db);
       await queue.runtimeOnly();
     },
+    maintain,
+    startMaintenance: (report) => {
+      if (timer) return;
+      let running = false;
+      timer = setInterval(() => {
+        if (running || stopped) return;
+        running = true;
+        maintain().then(report, (error: unknown) => report(error instanceof Error ? error : new Error(String(error)))).finally(() => {
+          running = false;
+        });
+      }, maintenanceIntervalMs());
+      timer.unref();
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      if (timer) clearInterval(timer);
       await server.stop();
       await db.close();
       rmSync(marker, { force: true });

@@ -24,6 +24,9 @@ type Item = {
   reject: (error: unknown) => void;
 };
 
+/** Work of the database's host itself (maintenance), run as the owner between transactions. */
+type Job = { run: (db: PGlite) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+
 const SYNC = 0x53; // 'S'
 const QUERY = 0x51; // 'Q'
 const TERMINATE = 0x58; // 'X'
@@ -85,6 +88,7 @@ function sqlOf(message: Uint8Array): string | null {
 
 export class SessionQueue {
   private readonly queue: Item[] = [];
+  private readonly jobs: Job[] = [];
   private processing = false;
   /** The connection whose batch or transaction holds the session; others wait. */
   private owner: number | null = null;
@@ -128,6 +132,37 @@ export class SessionQueue {
     });
   }
 
+  /**
+   * Runs `run` on the database as its owner as soon as the session is between transactions —
+   * never inside a connection's transaction or extended-protocol batch — and ahead of the
+   * connections' next statements, which wait meanwhile. For the host's maintenance (VACUUM,
+   * ANALYZE: the embedded engine has no autovacuum, decision 026). The session's identity is
+   * restored afterwards, whatever `run` does.
+   */
+  runAsOwner<T>(run: (db: PGlite) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.jobs.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      void this.process();
+    });
+  }
+
+  private async runJob(job: Job): Promise<void> {
+    const wasRuntime = this.sessionIsRuntime;
+    try {
+      if (wasRuntime) await this.db.exec("SET SESSION AUTHORIZATION postgres");
+      this.sessionIsRuntime = false;
+      job.resolve(await job.run(this.db));
+    } catch (error) {
+      job.reject(error);
+    } finally {
+      if (this.db.isInTransaction()) await this.db.exec("ROLLBACK").catch(() => {});
+      if (wasRuntime) {
+        await this.db.exec(`SET SESSION AUTHORIZATION ${RUNTIME_ROLE}`);
+        this.sessionIsRuntime = true;
+      }
+    }
+  }
+
   getQueueLength(): number {
     return this.queue.length;
   }
@@ -158,7 +193,13 @@ export class SessionQueue {
     if (this.processing) return;
     this.processing = true;
     try {
-      for (let item = this.next(); item; item = this.next()) {
+      for (;;) {
+        if (this.owner === null && !this.db.isInTransaction() && this.jobs.length > 0) {
+          await this.runJob(this.jobs.shift()!);
+          continue;
+        }
+        const item = this.next();
+        if (!item) break;
         let bytes = 0;
         const kind = item.message[0]!;
         if (kind === 0 && this.users === "by-user") {

@@ -191,4 +191,30 @@ describe("the embedded database as npm start serves it", () => {
       expect((await run(embedded.url, sql)).ok, sql).toBe(false);
     }
   });
+
+  // The embedded engine has no autovacuum; its host runs the same work (decision 026).
+  it("runs its maintenance as the owner between transactions, never inside one, and hands the session back", async () => {
+    const client = new pg.Client({ connectionString: embedded.url });
+    await client.connect();
+    await client.query("BEGIN");
+    await client.query("SELECT 1");
+    let settled = false;
+    const round = embedded.maintain().finally(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(settled, "maintenance ran inside a connection's open transaction").toBe(false);
+    await client.query("COMMIT");
+    const result = await round;
+    // The seed inserted thousands of rows nobody has vacuumed or analysed.
+    console.log(`embedded maintenance after the seed: VACUUM ${result.vacuumed.join(", ")}; ANALYZE ${result.analyzed.join(", ")}; ${result.ms} ms`);
+    expect(result.vacuumed.length + result.analyzed.length).toBeGreaterThan(0);
+    // The counters were reset: a second round right after has nothing to do.
+    expect(await embedded.maintain()).toMatchObject({ vacuumed: [], analyzed: [] });
+    // And the connections are the runtime role again, the wall intact.
+    const { rows } = await client.query(`SELECT current_user AS current, session_user AS session, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS super`);
+    await client.end();
+    expect(rows[0]).toEqual({ current: "varna_runtime", session: "varna_runtime", super: false });
+    expect(await run(embedded.url, `SELECT count(*)::int AS n FROM "User"`)).toSatisfy((o: Outcome) => !o.ok || (o.rows[0] as { n: number }).n === 0);
+  });
 });
