@@ -75,10 +75,12 @@ export const createPlanSchema = z.object({
 });
 export type CreatePlanInput = z.input<typeof createPlanSchema>;
 
-/** `/kompetensplan?ar=2026&version=2`: a year out of range falls back to the current one. */
+/** `/kompetensplan?ar=2026&version=2&page=3`: a year out of range falls back to the current one;
+ * `page` is the page of the needs list. */
 export const planQuerySchema = z.object({
   ar: z.string().regex(/^\d{4}$/).transform(Number).pipe(z.number().int().min(2000).max(2100)).optional().catch(undefined),
   version: z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1)).optional().catch(undefined),
+  page: pageNumber,
 });
 
 const idList = z.array(choice).max(200).default([]);

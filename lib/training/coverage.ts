@@ -1,5 +1,7 @@
-// Coverage of training needs by attendance: pure arithmetic, shared by the pages, the exports
-// and the tests (which check it against hand-computed figures). No database, no clock.
+// Coverage of training needs by attendance: pure arithmetic, the rule stated once. The plan page
+// and its exports compute the same in the database (lib/server/training/coverage-query.ts); the
+// tests hold those queries to this function and this function to hand-computed figures. No
+// database, no clock.
 
 export type Level = "BASIC" | "ADVANCED";
 export type Group = "STAFF" | "MANAGERS" | "ELECTED_OFFICIALS";
@@ -57,8 +59,24 @@ export type Coverage = {
   others: OtherAttendance[];
 };
 
+/** The coverage table without the per-need shares: what the page and the exports print. */
+export type CoverageTable = Omit<Coverage, "needs">;
+
 const collator = new Intl.Collator("sv");
-const ratio = (trained: number, identified: number) => (identified > 0 ? trained / identified : null);
+/** trained ÷ identified, or null when nothing was identified. */
+export const coverageRatio = (trained: number, identified: number) => (identified > 0 ? trained / identified : null);
+const ratio = coverageRatio;
+const levelOrder = (l: Level) => (l === "BASIC" ? 0 : 1);
+
+/** The table's order: division, level, staff category (Swedish order); a total after its division's levels' order. */
+export function compareCoverageRows(a: Pick<CoverageRow, "division" | "level"> & { staffCategory?: string }, b: Pick<CoverageRow, "division" | "level"> & { staffCategory?: string }): number {
+  return collator.compare(a.division, b.division) || levelOrder(a.level) - levelOrder(b.level) || collator.compare(a.staffCategory ?? "", b.staffCategory ?? "");
+}
+
+/** Managers and elected officials in division order (Swedish). */
+export function compareOthers(a: OtherAttendance, b: OtherAttendance): number {
+  return collator.compare(a.division, b.division);
+}
 
 /**
  * Coverage = staff trained ÷ staff identified, per division, level and staff category: the
@@ -115,13 +133,12 @@ export function computeCoverage(needs: NeedFigure[], attendance: AttendanceFigur
     });
   }
 
-  const levelOrder = (l: Level) => (l === "BASIC" ? 0 : 1);
   const rows = [...cells.values()]
     .map((cell) => ({
       divisionId: cell.divisionId, division: cell.division, level: cell.level, staffCategoryId: cell.staffCategoryId,
       staffCategory: cell.staffCategory, identified: cell.identified, trained: cell.trained, ratio: ratio(cell.trained, cell.identified),
     }))
-    .sort((a, b) => collator.compare(a.division, b.division) || levelOrder(a.level) - levelOrder(b.level) || collator.compare(a.staffCategory, b.staffCategory));
+    .sort(compareCoverageRows);
 
   const totalsMap = new Map<string, CoverageTotal>();
   for (const row of rows) {
@@ -137,7 +154,7 @@ export function computeCoverage(needs: NeedFigure[], attendance: AttendanceFigur
     rows,
     totals: [...totalsMap.values()],
     needs: needCoverage,
-    others: [...others.values()].sort((a, b) => collator.compare(a.division, b.division)),
+    others: [...others.values()].sort(compareOthers),
   };
 }
 

@@ -9,14 +9,19 @@ import { getViewer } from "@/lib/server/auth/viewer";
 import type { Viewer } from "@/lib/access/viewer";
 import { logNeedAction, cancelNeedAction } from "@/app/(app)/utbildning/actions";
 import { approvePlanAction, createEventAction, createPlanAction, recordAttendanceAction, updateEventAction } from "@/app/(app)/kompetensplan/actions";
-import { getPlanOverview } from "@/lib/server/training/get-plan";
+import { getPlanOverview, PLAN_NEEDS_PAGE_SIZE } from "@/lib/server/training/get-plan";
 import { getAggregatedCoverage, getApprovedPlan } from "@/lib/server/training/get-approved-plan";
 import { listNeeds } from "@/lib/server/training/list-needs";
-import { needFilterSchema } from "@/lib/schemas/training";
+import { needFilterSchema, planQuerySchema } from "@/lib/schemas/training";
+import { computeCoverage, type AttendanceFigure, type NeedFigure } from "@/lib/training/coverage";
+import { coverageTable, needsWithCoverage } from "@/lib/server/training/coverage-query";
+import { scopes } from "@/lib/server/access/scope";
 import ExcelJS from "exceljs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { exportPlan, type TrainingText } from "@/lib/server/training/export-plan";
-import { createDivision, createStaffCategory, createTrainingNeed, createUser } from "@/prisma/factories";
+import {
+  createCompetencePlan, createDivision, createStaffCategory, createTrainingAttendance, createTrainingEvent, createTrainingNeed, createUser,
+} from "@/prisma/factories";
 
 vi.mock("@/lib/server/auth/viewer", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/server/auth/viewer")>()),
@@ -256,7 +261,8 @@ describe("the plan, its events, attendance and coverage (issue 10 points 3–5)"
       ["Avdelning C", "BASIC", "Socialsekreterare", 6, 3, 0.5],
     ]);
     // Needs: the earliest wanted-by date is filled first.
-    const need = (id: string) => plan.needs.find((n) => n.id === id);
+    expect(plan.needs.total).toBe(6);
+    const need = (id: string) => plan.needs.rows.find((n) => n.id === id);
     expect([ids.n1, ids.n2, ids.n3, ids.n4, ids.n5, ids.n6].map((id) => [need(id)?.trained, need(id)?.covered])).toEqual([
       [10, true], [2, false], [5, true], [8, true], [1, false], [3, false],
     ]);
@@ -268,7 +274,7 @@ describe("the plan, its events, attendance and coverage (issue 10 points 3–5)"
   it("shows a division head their own division only: needs, events concerning it, coverage", async () => {
     const plan = await getPlanOverview(headB, YEAR);
     expect(plan.coverage.rows.map((r) => r.division)).toEqual(["Avdelning B", "Avdelning B"]);
-    expect(plan.needs.every((n) => n.divisionId === d.b)).toBe(true);
+    expect(plan.needs.rows.map((n) => n.divisionId)).toEqual([d.b, d.b]);
     expect(plan.coverage.others.map((o) => o.division)).toEqual(["Avdelning B"]);
     // Both events concern B (one for all divisions, one aimed at A and B), but show B's figures only.
     expect(plan.events.map((e) => e.title)).toEqual(["Fördjupning anhörigstöd", "Grundutbildning VBE"].sort());
@@ -397,5 +403,260 @@ describe("the plan, its events, attendance and coverage (issue 10 points 3–5)"
 
     await expect(exportPlan(headA, { year: YEAR, format: "xlsx" }, t)).rejects.toThrow(/Åtkomst nekad/);
     await expect(exportPlan(observer, { year: YEAR, format: "pdf" }, t)).rejects.toThrow(/Åtkomst nekad/);
+  });
+});
+
+describe("coverage summed in the database, held to computeCoverage (issue 13)", () => {
+  // A seeded, random plan year: needs over three divisions, three staff categories and both
+  // levels (some withdrawn, some wanted by a date outside the year but linked to one of the
+  // plan's events, some linked only to another plan's), attendance at events of every status,
+  // managers and elected officials, a staff row without category. The pure computeCoverage over
+  // the same rows, read behind the app's back, is the oracle for the database's figures.
+  const YEAR = 2035;
+  const SEED = 20261125;
+  const div = { x: "", y: "", z: "" };
+  let planId = "";
+  let headY: Viewer;
+  let needTotal = 0;
+
+  function random(seed: number) {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  beforeAll(async () => {
+    const x = ownerDb();
+    const rnd = random(SEED);
+    const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
+    const pick = <T,>(items: readonly T[]) => items[Math.floor(rnd() * items.length)]!;
+    div.x = (await createDivision(x, { name: "Division Xylofon", sortOrder: 101 })).id;
+    div.y = (await createDivision(x, { name: "Division Ypsilon", sortOrder: 102 })).id;
+    div.z = (await createDivision(x, { name: "Division Zeta", sortOrder: 103 })).id;
+    const leisure = (await createStaffCategory(x, { name: "Fritidsledare" })).id;
+    const categories = [cat.teachers, cat.social, leisure];
+    headY = as("DIVISION_HEAD", [div.y], (await createUser(x, { role: "DIVISION_HEAD", divisionIds: [div.y] })).id);
+
+    planId = (await createCompetencePlan(x, { year: YEAR })).id;
+    const otherPlan = await createCompetencePlan(x);
+    const event = async (level: "BASIC" | "ADVANCED", status: "PLANNED" | "HELD" | "CANCELLED", competencePlanId = planId) =>
+      (await createTrainingEvent(x, { competencePlanId, level, status, startsAt: new Date(`${YEAR}-03-01T08:00:00Z`) })).id;
+    const events = [await event("BASIC", "HELD"), await event("BASIC", "PLANNED"), await event("ADVANCED", "HELD"), await event("ADVANCED", "CANCELLED"), await event("BASIC", "CANCELLED")];
+    const foreign = await event("BASIC", "HELD", otherPlan.id);
+
+    // Needs: wanted-by dates around the year (a few outside it), creation times with ties, so the
+    // order attendance is shared out in is tested on equal dates too.
+    const base = Date.UTC(2034, 0, 1);
+    const needs = Array.from({ length: 90 }, () => ({
+      divisionId: pick([div.x, div.y, div.z]),
+      staffCategoryId: pick(categories),
+      level: pick(["BASIC", "ADVANCED"] as const),
+      headcount: int(1, 12),
+      wantedBy: new Date(Date.UTC(YEAR, 0, 1) + int(-40, 400) * 86_400_000),
+      createdAt: new Date(base + int(0, 12) * 1000),
+      status: rnd() < 0.15 ? ("CANCELLED" as const) : pick(["REGISTERED", "PLANNED", "MET"] as const),
+      createdById: coordinator.id,
+    }));
+    for (const need of needs) {
+      const { id } = await createTrainingNeed(x, need);
+      const outside = need.wantedBy.getUTCFullYear() !== YEAR;
+      // Most needs outside the year are linked to one of the plan's events (so they count), some
+      // needs of the year too; a few only to another plan's event (which makes no difference).
+      if ((outside && rnd() < 0.6) || rnd() < 0.2) await x.trainingEvent.update({ where: { id: pick(events) }, data: { needs: { connect: { id } } } });
+      if (rnd() < 0.1) await x.trainingEvent.update({ where: { id: foreign }, data: { needs: { connect: { id } } } });
+    }
+
+    for (const eventId of [...events, foreign]) {
+      for (const divisionId of [div.x, div.y, div.z]) {
+        for (const staffCategoryId of categories) {
+          if (rnd() < 0.6) {
+            const attended = int(0, 15);
+            await createTrainingAttendance(x, { eventId, divisionId, group: "STAFF", staffCategoryId, registered: attended + int(0, 3), attended });
+          }
+        }
+        if (rnd() < 0.5) await createTrainingAttendance(x, { eventId, divisionId, group: "MANAGERS", registered: 4, attended: int(0, 4) });
+        if (rnd() < 0.4) await createTrainingAttendance(x, { eventId, divisionId, group: "ELECTED_OFFICIALS", registered: 3, attended: int(0, 3) });
+        // A staff row whose category was removed: it counts in no cell (computeCoverage skips it).
+        if (rnd() < 0.2) await createTrainingAttendance(x, { eventId, divisionId, group: "STAFF", staffCategoryId: null, registered: 2, attended: 2 });
+      }
+    }
+    // Staff of a category without any need trained: a cell with nothing identified.
+    const counsellors = (await createStaffCategory(x, { name: "Kuratorer" })).id;
+    await createTrainingAttendance(x, { eventId: events[2]!, divisionId: div.y, group: "STAFF", staffCategoryId: counsellors, registered: 3, attended: 3 });
+  });
+
+  /** computeCoverage over the year's rows as the viewer may see them (all divisions when `divisions` is null). */
+  async function oracle(divisions: string[] | null) {
+    const x = ownerDb();
+    const visible = (divisionId: string) => divisions === null || divisions.includes(divisionId);
+    const needs = await x.trainingNeed.findMany({
+      select: {
+        id: true, divisionId: true, staffCategoryId: true, level: true, headcount: true, wantedBy: true, createdAt: true, status: true,
+        division: { select: { name: true, sortOrder: true } }, staffCategory: { select: { name: true, sortOrder: true } },
+        events: { select: { competencePlanId: true } },
+      },
+    });
+    const ofYear = needs
+      .filter((n) => n.status !== "CANCELLED" && visible(n.divisionId))
+      .filter((n) => n.wantedBy.getUTCFullYear() === YEAR || n.events.some((e) => e.competencePlanId === planId))
+      // Equal dates and creation times are shared out by id, as the database orders them.
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const attendance = await x.trainingAttendance.findMany({
+      where: { event: { competencePlanId: planId, status: { not: "CANCELLED" } } },
+      select: {
+        divisionId: true, group: true, staffCategoryId: true, attended: true,
+        division: { select: { name: true } }, staffCategory: { select: { name: true } }, event: { select: { level: true } },
+      },
+    });
+    const needFigures: NeedFigure[] = ofYear.map((n) => ({
+      id: n.id, divisionId: n.divisionId, division: n.division.name, staffCategoryId: n.staffCategoryId, staffCategory: n.staffCategory.name,
+      level: n.level, headcount: n.headcount, wantedBy: n.wantedBy, createdAt: n.createdAt,
+    }));
+    const attendanceFigures: AttendanceFigure[] = attendance.filter((a) => visible(a.divisionId)).map((a) => ({
+      divisionId: a.divisionId, division: a.division.name, group: a.group, staffCategoryId: a.staffCategoryId,
+      staffCategory: a.staffCategory?.name ?? null, level: a.event.level, attended: a.attended,
+    }));
+    const coverage = computeCoverage(needFigures, attendanceFigures);
+    // The needs list's order: division and staff category in the municipality's order, level, then sharing order.
+    const order = (n: (typeof ofYear)[number]) => [n.division.sortOrder, n.division.name, n.level === "BASIC" ? 0 : 1, n.staffCategory.sortOrder, n.staffCategory.name, n.wantedBy.getTime(), n.createdAt.getTime(), n.id] as const;
+    const listed = [...ofYear].sort((a, b) => {
+      const [p, q] = [order(a), order(b)];
+      for (let i = 0; i < p.length; i++) if (p[i] !== q[i]) return p[i]! < q[i]! ? -1 : 1;
+      return 0;
+    });
+    return {
+      coverage,
+      needs: listed.map((n) => {
+        const figure = needFigures.find((f) => f.id === n.id)!;
+        return { ...figure, ...coverage.needs.get(n.id)! };
+      }),
+    };
+  }
+
+  /** Every page of the plan's needs list, in order. */
+  async function allPages(viewer: Viewer) {
+    const first = await getPlanOverview(viewer, YEAR);
+    const pages = [first.needs];
+    for (let page = 2; page <= first.needs.pages; page++) pages.push((await getPlanOverview(viewer, YEAR, page)).needs);
+    return { first, pages };
+  }
+
+  it(`matches computeCoverage for the coordinator: rows, totals, others and every page's shares (seed ${SEED})`, async () => {
+    const expected = await oracle(null);
+    const { first, pages } = await allPages(coordinator);
+    // The data really exercises the rule: partly covered, exceeded and untouched cells.
+    expect(expected.coverage.rows.length).toBeGreaterThan(12);
+    expect(expected.coverage.rows.some((r) => r.identified > 0 && r.trained > r.identified)).toBe(true);
+    expect(expected.coverage.rows.some((r) => r.trained > 0 && r.trained < r.identified)).toBe(true);
+    expect(expected.coverage.rows.some((r) => r.identified === 0)).toBe(true);
+    expect([...expected.coverage.needs.values()].some((n) => !n.covered && n.trained > 0)).toBe(true);
+
+    expect(first.coverage.rows).toEqual(expected.coverage.rows);
+    expect(first.coverage.totals).toEqual(expected.coverage.totals);
+    expect(first.coverage.others).toEqual(expected.coverage.others);
+    expect(first.coverage.others.length).toBeGreaterThan(0);
+    needTotal = expected.needs.length;
+    expect(first.needs.total).toBe(needTotal);
+    expect(pages.flatMap((p) => p.rows)).toEqual(expected.needs);
+  });
+
+  it("matches computeCoverage for a division head, who sees their own division only", async () => {
+    const expected = await oracle([div.y]);
+    const { first, pages } = await allPages(headY);
+    expect(expected.coverage.rows.length).toBeGreaterThan(2);
+    expect(first.coverage.rows).toEqual(expected.coverage.rows);
+    expect(first.coverage.totals).toEqual(expected.coverage.totals);
+    expect(first.coverage.others).toEqual(expected.coverage.others);
+    const listed = pages.flatMap((p) => p.rows);
+    expect(listed).toEqual(expected.needs);
+    expect(new Set([...first.coverage.rows, ...first.coverage.totals, ...first.coverage.others, ...listed].map((r) => r.divisionId))).toEqual(new Set([div.y]));
+  });
+
+  it("limits the queries by the viewer's scope themselves, not only by row-level security", async () => {
+    // The owner's connection bypasses row-level security: what stays out is the scope's doing.
+    const query = { needScope: scopes.trainingNeed(headY, "read"), attendanceScope: scopes.trainingAttendance(headY, "read"), year: YEAR, planId };
+    const [table, page] = await ownerDb().$transaction(async (tx) => [
+      await coverageTable(tx, query),
+      await needsWithCoverage(tx, query, { skip: 0, take: 1000 }),
+    ] as const);
+    const expected = await oracle([div.y]);
+    expect(table.rows).toEqual(expected.coverage.rows);
+    expect(table.others).toEqual(expected.coverage.others);
+    expect(table.needCount).toBe(expected.needs.length);
+    expect(page).toEqual(expected.needs);
+  });
+
+  it("gives a year without a plan its needs' figures, with nothing trained", async () => {
+    const next = await getPlanOverview(coordinator, YEAR + 1);
+    expect(next.plan).toBeNull();
+    const wanted = await ownerDb().trainingNeed.findMany({
+      where: { status: { not: "CANCELLED" }, wantedBy: { gte: new Date(`${YEAR + 1}-01-01T00:00:00Z`), lt: new Date(`${YEAR + 2}-01-01T00:00:00Z`) } },
+      select: { headcount: true },
+    });
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(next.needs.total).toBe(wanted.length);
+    expect(next.coverage.totals.reduce((sum, r) => sum + r.identified, 0)).toBe(wanted.reduce((sum, n) => sum + n.headcount, 0));
+    expect(next.coverage.rows.every((r) => r.trained === 0)).toBe(true);
+    expect(next.needs.rows.every((n) => n.trained === 0 && !n.covered)).toBe(true);
+    expect(next.coverage.others).toEqual([]);
+  });
+
+  it("pages the needs: the next rows on page 2, the last page for a page beyond the end, one page at most", async () => {
+    const expected = await oracle(null);
+    expect(needTotal).toBeGreaterThan(2 * PLAN_NEEDS_PAGE_SIZE);
+    const one = (await getPlanOverview(coordinator, YEAR, 1)).needs;
+    const two = (await getPlanOverview(coordinator, YEAR, 2)).needs;
+    expect(one).toMatchObject({ page: 1, total: needTotal, pages: Math.ceil(needTotal / PLAN_NEEDS_PAGE_SIZE) });
+    expect(one.rows).toEqual(expected.needs.slice(0, PLAN_NEEDS_PAGE_SIZE));
+    expect(two.page).toBe(2);
+    expect(two.rows).toEqual(expected.needs.slice(PLAN_NEEDS_PAGE_SIZE, 2 * PLAN_NEEDS_PAGE_SIZE));
+    // Past the end: the last page, as every list does (lib/pagination.ts).
+    const beyond = (await getPlanOverview(coordinator, YEAR, 9999)).needs;
+    expect(beyond.page).toBe(one.pages);
+    expect(beyond.rows).toEqual(expected.needs.slice((one.pages - 1) * PLAN_NEEDS_PAGE_SIZE));
+    // The page's parameter: anything but a whole number is the first page.
+    expect(planQuerySchema.parse({ ar: String(YEAR), page: "2" }).page).toBe(2);
+    expect(planQuerySchema.parse({ ar: String(YEAR), page: "zwei" }).page).toBe(1);
+    expect(planQuerySchema.parse({ ar: String(YEAR) }).page).toBe(1);
+  });
+
+  it("sends one page of needs and the table's cells, whatever the number of needs", async () => {
+    const x = ownerDb();
+    const before = await getPlanOverview(coordinator, YEAR);
+    // Five hundred more needs in the year, in cells that already exist.
+    await x.trainingNeed.createMany({
+      data: Array.from({ length: 500 }, (_, i) => ({
+        divisionId: [div.x, div.y, div.z][i % 3]!, staffCategoryId: cat.teachers, level: i % 2 ? ("BASIC" as const) : ("ADVANCED" as const),
+        headcount: 1, wantedBy: new Date(`${YEAR}-12-31T00:00:00Z`), createdById: coordinator.id,
+      })),
+    });
+    const after = await getPlanOverview(coordinator, YEAR);
+    expect(after.needs.total).toBe(before.needs.total + 500);
+    expect(after.needs.rows).toHaveLength(PLAN_NEEDS_PAGE_SIZE);
+    expect(after.coverage.rows.length).toBeLessThanOrEqual(before.coverage.rows.length + 6);
+    // Still the oracle's figures.
+    const expected = await oracle(null);
+    expect(after.coverage.rows).toEqual(expected.coverage.rows);
+    expect(after.coverage.totals).toEqual(expected.coverage.totals);
+    expect((await getPlanOverview(coordinator, YEAR, 3)).needs.rows).toEqual(expected.needs.slice(2 * PLAN_NEEDS_PAGE_SIZE, 3 * PLAN_NEEDS_PAGE_SIZE));
+  });
+
+  it("exports the database's coverage: the spreadsheet holds the oracle's figures", async () => {
+    const t = createTranslator({ locale: "sv", messages: MESSAGES.sv, namespace: "training" }) as unknown as TrainingText;
+    const expected = await oracle(null);
+    const xlsx = await exportPlan(coordinator, { year: YEAR, format: "xlsx" }, t, new Date(`${YEAR}-12-01T10:00:00Z`));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const sheetRows: unknown[][] = [];
+    workbook.getWorksheet("Täckning")!.eachRow((row, n) => { if (n > 4) sheetRows.push((row.values as unknown[]).slice(1)); });
+    // A cell with nothing identified has no ratio: an empty cell, the row's last.
+    expect(sheetRows).toEqual(expected.coverage.rows.map((r) => [
+      r.division, r.level === "BASIC" ? "Grundläggande" : "Fördjupad", r.staffCategory, r.identified, r.trained, ...(r.ratio === null ? [] : [r.ratio]),
+    ]));
   });
 });

@@ -12,6 +12,7 @@ import type { Shown } from "@/lib/aggregates/suppression";
 import { planFormOptions } from "@/lib/server/training/list-needs";
 import { stockholmLocal, stockholmToday } from "@/lib/server/training/common";
 import { PageHeader } from "@/components/layout/page-header";
+import { Pagination } from "@/components/layout/pagination";
 import { EmptyState } from "@/components/layout/empty-state";
 import { DataTable } from "@/components/layout/data-table";
 import { ConfirmAction } from "@/components/training/confirm-action";
@@ -143,15 +144,25 @@ export default async function CompetencePlanPage({ searchParams }: Props) {
   }
 
   // One use case (one transaction) at a time: a page must not hold two of the small pool's connections.
-  const overview = await getPlanOverview(viewer, year);
+  const overview = await getPlanOverview(viewer, year, query.page);
   const options = await planFormOptions(viewer);
   const { plan } = overview;
   const canApprove = may(viewer.role, "competencePlan", "approve");
   const canExport = may(viewer.role, "competencePlan", "export");
-  const needOptions = overview.needs.map((n) => ({
+  // An event form offers the needs it already answers and those on the needs list's current
+  // page — never the whole year's (thousands at a large municipality's scale), and never
+  // fewer than the links it holds, which saving would otherwise drop (a withdrawn need's link
+  // is not offered: saving drops it, as before).
+  type LinkableNeed = { id: string; division: string; staffCategory: string; level: "BASIC" | "ADVANCED"; headcount: number; wantedBy: Date; status?: string };
+  const needOption = (n: LinkableNeed) => ({
     id: n.id,
     label: `${n.division} – ${n.staffCategory}, ${t(`levels.${n.level}`).toLowerCase()}, ${format.number(n.headcount)} (${date(n.wantedBy)})`,
-  }));
+  });
+  const pageNeedOptions = overview.needs.rows.map(needOption);
+  const needOptionsFor = (linked: LinkableNeed[]) => {
+    const onPage = new Set(overview.needs.rows.map((n) => n.id));
+    return [...linked.filter((n) => !onPage.has(n.id) && n.status !== "CANCELLED").map(needOption), ...pageNeedOptions];
+  };
   const latest = plan?.versions[0];
 
   return (
@@ -259,7 +270,7 @@ export default async function CompetencePlanPage({ searchParams }: Props) {
                                 planId={plan.id}
                                 staffCategories={options.staffCategories}
                                 divisions={options.divisions}
-                                needs={needOptions}
+                                needs={needOptionsFor(e.needs)}
                                 initial={{
                                   id: e.id, version: e.version, title: e.title, level: e.level, startsAt: stockholmLocal(e.startsAt), provider: e.provider,
                                   location: e.location ?? "", capacity: e.capacity, material: e.material ?? "", description: e.description,
@@ -280,7 +291,7 @@ export default async function CompetencePlanPage({ searchParams }: Props) {
               <details className="mt-4">
                 <summary className="cursor-pointer font-medium text-brand-700">{t("events.add")}</summary>
                 <div className="mt-2">
-                  <EventForm formId="new-event" planId={plan.id} staffCategories={options.staffCategories} divisions={options.divisions} needs={needOptions} />
+                  <EventForm formId="new-event" planId={plan.id} staffCategories={options.staffCategories} divisions={options.divisions} needs={pageNeedOptions} />
                 </div>
               </details>
             ) : null}
@@ -313,11 +324,12 @@ export default async function CompetencePlanPage({ searchParams }: Props) {
             ))}
           </DataTable>
         )}
-        {overview.needs.length ? (
+        {overview.needs.total ? (
           <>
             <h3 className="mt-6 mb-2 font-semibold">{t("coverage.needsTitle")}</h3>
+            <p className="mb-2 text-sm text-slate-600" data-testid="plan-needs-count">{t("coverage.needsCount", { total: overview.needs.total })}</p>
             <DataTable headers={[t("needs.columns.division"), t("needs.columns.staffCategory"), t("needs.columns.level"), t("needs.columns.wantedBy"), t("needs.columns.headcount"), t("coverage.trained"), t("needs.columns.status")]}>
-              {overview.needs.map((n) => (
+              {overview.needs.rows.map((n) => (
                 <tr key={n.id} data-testid="need-coverage">
                   <td className={td}>{n.division}</td>
                   <td className={td}>{n.staffCategory}</td>
@@ -329,6 +341,7 @@ export default async function CompetencePlanPage({ searchParams }: Props) {
                 </tr>
               ))}
             </DataTable>
+            <Pagination page={overview.needs.page} pages={overview.needs.pages} query={{ ar: String(year) }} />
           </>
         ) : null}
         {overview.coverage.others.length ? (

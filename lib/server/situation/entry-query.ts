@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/server/generated/prisma/client";
 import type { DbTx } from "@/lib/server/db";
+import { divisionScopeSql } from "@/lib/server/access/scope-sql";
 import type { SituationFilter } from "@/lib/schemas/situation-filter";
 
 // The situation list's query in SQL, because its full-text search reads the indexed `search`
@@ -9,19 +10,9 @@ import type { SituationFilter } from "@/lib/schemas/situation-filter";
 // row-level security applies as well) and always with the scope builder's own `where`
 // translated here — never a second, hand-written notion of the viewer's scope.
 
-/**
- * The scope builder's `where` for situation entries (`scopes.situationEntry`) as SQL: `{}` is
- * every division, `{ divisionId: { in: [...] } }` the viewer's own (an empty list: nothing).
- * Any other shape is refused rather than guessed at.
- */
+/** The scope builder's `where` for situation entries (`scopes.situationEntry`) as SQL on `e`. */
 export function scopeSql(scope: Prisma.SituationEntryWhereInput): Prisma.Sql {
-  const keys = Object.keys(scope);
-  if (keys.length === 0) return Prisma.sql`TRUE`;
-  const divisions = (scope.divisionId as { in?: unknown } | undefined)?.in;
-  if (keys.length === 1 && Array.isArray(divisions) && divisions.every((d) => typeof d === "string")) {
-    return divisions.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`e."divisionId" IN (${Prisma.join(divisions.map((d) => Prisma.sql`${d}::uuid`))})`;
-  }
-  throw new Error("scopeSql: unknown scope shape");
+  return divisionScopeSql(scope, Prisma.sql`e."divisionId"`);
 }
 
 /** The filter's conditions, each a bound parameter (nothing from the URL is spliced in). */

@@ -1,13 +1,17 @@
 import "server-only";
 import { authorize } from "@/lib/server/access/authorize";
-import { scopes, within } from "@/lib/server/access/scope";
+import { scopes } from "@/lib/server/access/scope";
 import { withViewer } from "@/lib/server/access/with-viewer";
-import type { DbTx } from "@/lib/server/db";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { AttendeeGroup, CompetencePlanStatus, TrainingEventStatus, TrainingLevel } from "@/lib/server/generated/prisma/enums";
+import type { AttendeeGroup, CompetencePlanStatus, TrainingEventStatus, TrainingLevel, TrainingNeedStatus } from "@/lib/server/generated/prisma/enums";
 import type { Viewer } from "@/lib/access/viewer";
-import { computeCoverage, type AttendanceFigure, type Coverage, type NeedFigure } from "@/lib/training/coverage";
-import { isCompetenceDeveloper, yearBounds } from "./common";
+import { loadPage, type Paged } from "@/lib/pagination";
+import type { CoverageTable } from "@/lib/training/coverage";
+import { isCompetenceDeveloper } from "./common";
+import { coverageTable, needsWithCoverage, type NeedWithCoverage } from "./coverage-query";
+
+/** Needs per page of the plan's needs list. */
+export const PLAN_NEEDS_PAGE_SIZE = 25;
 
 export type PlanEvent = {
   id: string;
@@ -24,7 +28,7 @@ export type PlanEvent = {
   targetStaffCategories: { id: string; name: string }[];
   targetDivisions: { id: string; name: string }[];
   /** The linked needs the viewer may see (their own division's, the coordinator all). */
-  needs: { id: string; division: string; staffCategory: string; level: TrainingLevel; headcount: number }[];
+  needs: { id: string; division: string; staffCategory: string; level: TrainingLevel; headcount: number; wantedBy: Date; status: TrainingNeedStatus }[];
   /** Attendance rows the viewer may see. */
   attendance: { divisionId: string; division: string; group: AttendeeGroup; staffCategoryId: string | null; staffCategory: string | null; registered: number; attended: number }[];
 };
@@ -42,55 +46,23 @@ export type PlanOverview = {
     changedSinceApproval: boolean;
   };
   events: PlanEvent[];
-  coverage: Coverage;
-  /** The needs the coverage is computed from, with the viewer's scope. */
-  needs: (NeedFigure & { covered: boolean; trained: number })[];
+  /** Summed in the database: the table's cells, never the needs themselves. */
+  coverage: CoverageTable;
+  /** One page of the needs the coverage is computed from (the viewer's scope), each with its share. */
+  needs: Paged<NeedWithCoverage>;
   /** Whether the viewer may plan events and record attendance (role and responsibility). */
   canPlan: boolean;
 };
-
-/** A plan year's needs (wanted by a date in that year, or linked to one of its events) and its
- * events' attendance, within the viewer's scope: what coverage is computed from. */
-export async function coverageInputs(tx: DbTx, viewer: Viewer, year: number, planId: string | null) {
-  const needWhere = within(scopes.trainingNeed(viewer, "read"), {
-    status: { not: "CANCELLED" },
-    OR: [{ wantedBy: yearBounds(year) }, ...(planId ? [{ events: { some: { competencePlanId: planId } } }] : [])],
-  } satisfies Prisma.TrainingNeedWhereInput);
-  const needs = await tx.trainingNeed.findMany({
-    where: needWhere,
-    select: {
-      id: true, divisionId: true, staffCategoryId: true, level: true, headcount: true, wantedBy: true, createdAt: true,
-      division: { select: { name: true } }, staffCategory: { select: { name: true } },
-    },
-  });
-  const attendance = planId
-    ? await tx.trainingAttendance.findMany({
-        where: within(scopes.trainingAttendance(viewer, "read"), { event: { competencePlanId: planId, status: { not: "CANCELLED" } } }),
-        select: {
-          divisionId: true, group: true, staffCategoryId: true, attended: true,
-          division: { select: { name: true } }, staffCategory: { select: { name: true } }, event: { select: { level: true } },
-        },
-      })
-    : [];
-  const needFigures: NeedFigure[] = needs.map((n) => ({
-    id: n.id, divisionId: n.divisionId, division: n.division.name, staffCategoryId: n.staffCategoryId, staffCategory: n.staffCategory.name,
-    level: n.level, headcount: n.headcount, wantedBy: n.wantedBy, createdAt: n.createdAt,
-  }));
-  const attendanceFigures: AttendanceFigure[] = attendance.map((a) => ({
-    divisionId: a.divisionId, division: a.division.name, group: a.group, staffCategoryId: a.staffCategoryId,
-    staffCategory: a.staffCategory?.name ?? null, level: a.event.level, attended: a.attended,
-  }));
-  return { needFigures, attendanceFigures };
-}
 
 /**
  * The competence plan of a year as the viewer may see it (issue 10 points 3–5): the plan and
  * its approved versions; its events — for a division head only those that concern their
  * division (aimed at it, at every division, or answering one of its needs); the linked needs,
  * the attendance and the coverage within the viewer's scope, so nothing of another division
- * reaches a division head or network member.
+ * reaches a division head or network member. Coverage is summed in the database (issue 13):
+ * the table's cells and one page (`needsPage`, clamped) of the needs with their shares.
  */
-export async function getPlanOverview(viewer: Viewer, year: number): Promise<PlanOverview> {
+export async function getPlanOverview(viewer: Viewer, year: number, needsPage = 1): Promise<PlanOverview> {
   authorize(viewer, "competencePlan", "read");
   authorize(viewer, "trainingEvent", "list");
   const needScope = scopes.trainingNeed(viewer, "read");
@@ -118,7 +90,7 @@ export async function getPlanOverview(viewer: Viewer, year: number): Promise<Pla
             targetDivisions: { select: { id: true, name: true }, orderBy: { sortOrder: "asc" } },
             needs: {
               where: needScope,
-              select: { id: true, level: true, headcount: true, division: { select: { name: true } }, staffCategory: { select: { name: true } } },
+              select: { id: true, level: true, headcount: true, wantedBy: true, status: true, division: { select: { name: true } }, staffCategory: { select: { name: true } } },
             },
             attendance: {
               where: attendanceScope,
@@ -134,8 +106,12 @@ export async function getPlanOverview(viewer: Viewer, year: number): Promise<Pla
     const lastChange = plan
       ? await tx.trainingEvent.aggregate({ where: { competencePlanId: plan.id }, _max: { updatedAt: true } })
       : null;
-    const { needFigures, attendanceFigures } = await coverageInputs(tx, viewer, year, plan?.id ?? null);
-    const coverage = computeCoverage(needFigures, attendanceFigures);
+    const query = { needScope, attendanceScope, year, planId: plan?.id ?? null };
+    const { needCount, ...coverage } = await coverageTable(tx, query);
+    const needPage = await loadPage(needsPage, PLAN_NEEDS_PAGE_SIZE, {
+      count: async () => needCount,
+      rows: (window) => needsWithCoverage(tx, query, window),
+    });
     return {
       year,
       plan: plan && {
@@ -146,14 +122,16 @@ export async function getPlanOverview(viewer: Viewer, year: number): Promise<Pla
         id: e.id, version: e.version, title: e.title, level: e.level, status: e.status, startsAt: e.startsAt, provider: e.provider,
         location: e.location, capacity: e.capacity, material: e.material, description: e.description, targetDivisions: e.targetDivisions,
         targetStaffCategories: targetGroups,
-        needs: needs.map((n) => ({ id: n.id, level: n.level, headcount: n.headcount, division: n.division.name, staffCategory: n.staffCategory.name })),
+        needs: needs.map((n) => ({
+          id: n.id, level: n.level, headcount: n.headcount, wantedBy: n.wantedBy, status: n.status, division: n.division.name, staffCategory: n.staffCategory.name,
+        })),
         attendance: attendance.map((a) => ({
           divisionId: a.divisionId, division: a.division.name, group: a.group, staffCategoryId: a.staffCategoryId,
           staffCategory: a.staffCategory?.name ?? null, registered: a.registered, attended: a.attended,
         })),
       })),
       coverage,
-      needs: needFigures.map((n) => ({ ...n, ...(coverage.needs.get(n.id) ?? { trained: 0, covered: false }) })),
+      needs: needPage,
       canPlan: await isCompetenceDeveloper(tx, viewer),
     };
   });

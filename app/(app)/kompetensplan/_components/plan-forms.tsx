@@ -83,7 +83,7 @@ export function EventForm({ planId, initial, staffCategories, divisions, needs, 
         </div>
       </CheckboxGroup>
       {needs.length ? (
-        <CheckboxGroup legend={t("events.form.needs")} error={kit.error("needIds")} className="sm:col-span-2">
+        <CheckboxGroup legend={t("events.form.needs")} hint={t("events.form.needsHint")} error={kit.error("needIds")} className="sm:col-span-2">
           <div className="mt-2 grid gap-1">
             {needs.map((n) => <Checkbox key={n.id} label={n.label} value={n.id} {...register("needIds")} />)}
           </div>
