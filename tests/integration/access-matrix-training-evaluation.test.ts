@@ -322,7 +322,7 @@ const TRAINING: Record<string, Case<unknown>> = {
       const seen = (yes: boolean) => (yes ? "allowed" : "hidden");
       const open = o.events.find((e) => e.id === c.openEventId);
       if (!open) return `the event aimed at every division is missing: ${JSON.stringify(o.events.map((e) => e.id))}`;
-      return `event ${seen(o.events.some((e) => e.id === c.eventId))}, need ${seen(o.needs.some((n) => n.id === c.needId))}, attendance ${seen(open.attendance.some((a) => a.divisionId === w.division[side]))}`;
+      return `event ${seen(o.events.some((e) => e.id === c.eventId))}, need ${seen(o.needs.rows.some((n) => n.id === c.needId))}, attendance ${seen(open.attendance.some((a) => a.divisionId === w.division[side]))}`;
     },
   }),
   "getApprovedPlan (an approved version)": defineCase<{ year: number; title: string }>({
