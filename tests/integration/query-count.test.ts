@@ -11,11 +11,12 @@ import { listMeasures } from "@/lib/server/measures/list-measures";
 import { listActionItems } from "@/lib/server/network/list-action-items";
 import { listFollowUps } from "@/lib/server/follow-up/list-follow-ups";
 import { listNeeds } from "@/lib/server/training/list-needs";
+import { getPlanOverview } from "@/lib/server/training/get-plan";
 import { situationFilterSchema } from "@/lib/schemas/situation-filter";
 import { measureFilterSchema } from "@/lib/schemas/measures";
 import { actionItemListSchema } from "@/lib/schemas/network";
 import { needFilterSchema } from "@/lib/schemas/training";
-import { createDistrict, createDivision, createStaffCategory, createUser } from "@/prisma/factories";
+import { createCompetencePlan, createDistrict, createDivision, createStaffCategory, createUser } from "@/prisma/factories";
 
 let statements = 0;
 const query = pg.Client.prototype.query;
@@ -40,6 +41,7 @@ describe("the number of SQL statements a page issues does not grow with the data
   let district: string;
   let category: string;
   let userId: string;
+  let planId: string;
   let made = 0;
 
   /** Adds rows until there are `n` of each kind (entries, measures, items, needs, follow-ups, attendance). */
@@ -64,7 +66,7 @@ describe("the number of SQL statements a page issues does not grow with the data
     })), select: { id: true } });
     await ownerDb().followUp.createMany({ data: cycles.flatMap((c) => [{ cycleId: c.id, divisionId: a }, { cycleId: c.id, divisionId: b }]) });
     const events = await ownerDb().trainingEvent.createManyAndReturn({ data: range.map((i) => ({
-      title: `Utbildning ${i}`, level: "BASIC" as const, startsAt: day(-(i % 150)), provider: "CVE", capacity: 30, status: "HELD" as const,
+      title: `Utbildning ${i}`, level: "BASIC" as const, startsAt: day(-(i % 150)), provider: "CVE", capacity: 30, status: "HELD" as const, competencePlanId: planId,
     })), select: { id: true } });
     await ownerDb().trainingAttendance.createMany({ data: events.map((e, i) => ({ eventId: e.id, divisionId: division(i), attended: 3 })) });
     made = n;
@@ -76,6 +78,7 @@ describe("the number of SQL statements a page issues does not grow with the data
     district = (await createDistrict(ownerDb())).id;
     category = (await createStaffCategory(ownerDb())).id;
     userId = (await createUser(ownerDb(), { role: "COORDINATOR" })).id;
+    planId = (await createCompetencePlan(ownerDb(), { year: TODAY.getUTCFullYear() })).id;
   });
 
   const pages = (): [string, () => Promise<unknown>][] => {
@@ -94,6 +97,9 @@ describe("the number of SQL statements a page issues does not grow with the data
       ["action items list", () => listActionItems(coordinator, actionItemListSchema.parse({ overdue: "1" }), TODAY)],
       ["follow-up list", () => listFollowUps(coordinator, { page: 1 }, TODAY)],
       ["training needs list", () => listNeeds(coordinator, needFilterSchema.parse({}))],
+      // The competence plan: coverage grouped in the database, the needs a page at a time.
+      ["competence plan: coordinator", () => getPlanOverview(coordinator, TODAY.getUTCFullYear())],
+      ["competence plan: division head", () => getPlanOverview(head, TODAY.getUTCFullYear(), 2)],
     ];
   };
 
@@ -119,5 +125,11 @@ describe("the number of SQL statements a page issues does not grow with the data
     const o = await getDashboard(viewer("OBSERVER", [], userId), TODAY);
     expect(o.followUps!.totals.byStatus.NOT_STARTED).toBe(1000);
     expect(o.actionItems!.open).toBe(1000);
+    // The plan's coverage counted every one of the year's 1,000 needs, and sent one page of them.
+    const plan = await getPlanOverview(viewer("COORDINATOR", [], userId), TODAY.getUTCFullYear());
+    expect(plan.needs.rows).toHaveLength(25);
+    expect(plan.needs.total).toBe(1000);
+    const headcounts = Array.from({ length: 1000 }, (_, i) => 1 + (i % 7)).reduce((n, h) => n + h, 0);
+    expect(plan.coverage.totals.reduce((n, t) => n + t.identified, 0)).toBe(headcounts);
   }, 300_000);
 });
