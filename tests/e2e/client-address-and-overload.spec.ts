@@ -54,6 +54,43 @@ async function failSignIn(request: import("@playwright/test").APIRequestContext,
   expect(response.status()).toBeLessThan(500);
 }
 
+/** Signs the BUK head in on the second instance. */
+async function signInOnSecond(page: import("@playwright/test").Page) {
+  await page.goto(`${SECOND}/login`);
+  await page.getByLabel("E-postadress").fill("chef.buk@nykoping.example");
+  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
+/**
+ * Runs `requests` while the embedded engine's one session (decision 019) is held in an open
+ * transaction for `ms`, then releases it and waits for them: whatever the machine's speed, the
+ * requests meet a database that cannot answer for that long.
+ */
+async function whileSessionHeld<T>(ms: number, requests: () => Promise<T>): Promise<T> {
+  const holder = new pg.Client({ connectionString: databaseUrl() });
+  await holder.connect();
+  try {
+    await holder.query("BEGIN");
+    await holder.query("SET LOCAL ROLE varna_system");
+    await holder.query("SELECT 1");
+    const pending = requests();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await holder.query("COMMIT");
+    return await pending;
+  } finally {
+    await holder.query("ROLLBACK").catch(() => {});
+    await holder.end();
+  }
+}
+
+type Answer = { status: number; retryAfter: string | undefined; body: string; ms: number };
+
+async function answer(response: import("@playwright/test").APIResponse, started: number): Promise<Answer> {
+  return { status: response.status(), retryAfter: response.headers()["retry-after"], body: await response.text(), ms: Date.now() - started };
+}
+
 test("without a trusted proxy a spoofed X-Forwarded-For is not the recorded address", async ({ request, baseURL }) => {
   const email = `spoof-${Date.now()}@test.example`;
   await failSignIn(request, baseURL!, email, { "x-forwarded-for": "203.0.113.66", "x-varna-client-address": "203.0.113.67" });
@@ -110,38 +147,20 @@ test.describe("a second instance behind a trusted proxy, with a tiny pool", () =
   });
 
   test("a burst of 25 to a filtered /lagesbild answers only 200 and 503, the 503s with Retry-After", async ({ page }) => {
-    await page.goto(`${SECOND}/login`);
-    await page.getByLabel("E-postadress").fill("chef.buk@nykoping.example");
-    await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await expect(page.getByTestId("signed-in-as")).toBeVisible();
-
-    // However fast the machine, the burst must meet a full queue: the test holds the embedded
-    // engine's one session (decision 019) in an open transaction for 1.5 s — longer than the
-    // queue timeout (1 s), shorter than a transaction's wait to start (Prisma's maxWait, 2 s) —
-    // so the one admitted request waits on the database while the others queue and get 503. On
-    // release the admitted request completes with 200. (Held past 2 s, it too answers 503.)
-    const holder = new pg.Client({ connectionString: databaseUrl() });
-    await holder.connect();
-    await holder.query("BEGIN");
-    await holder.query("SET LOCAL ROLE varna_system");
-    await holder.query("SELECT 1");
+    await signInOnSecond(page);
+    // However fast the machine, the burst must meet a full queue: the session is held for 1.5 s —
+    // longer than the queue timeout (1 s), shorter than a transaction's wait to start (Prisma's
+    // maxWait, 2 s) — so the one admitted request waits on the database while the others queue
+    // and get 503. On release the admitted request completes with 200. (Held past 2 s, it too
+    // answers 503: the next test.)
     const started = Date.now();
-    let results: { status: number; retryAfter: string | undefined; body: string; ms: number }[];
-    try {
-      const burst = Promise.all(
-        Array.from({ length: 25 }, async () => {
-          const response = await page.request.get(`${SECOND}/lagesbild?environment=ISLAMIST&status=SUBMITTED`, { maxRedirects: 0 });
-          return { status: response.status(), retryAfter: response.headers()["retry-after"], body: await response.text(), ms: Date.now() - started };
-        }),
-      );
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
-      await holder.query("COMMIT");
-      results = await burst;
-    } finally {
-      await holder.query("ROLLBACK").catch(() => {});
-      await holder.end();
-    }
+    const results = await whileSessionHeld(1_500, () =>
+      Promise.all(
+        Array.from({ length: 25 }, async () =>
+          answer(await page.request.get(`${SECOND}/lagesbild?environment=ISLAMIST&status=SUBMITTED`, { maxRedirects: 0 }), started),
+        ),
+      ),
+    );
     const ok = results.filter((r) => r.status === 200);
     const unavailable = results.filter((r) => r.status === 503);
     console.log(
@@ -160,33 +179,11 @@ test.describe("a second instance behind a trusted proxy, with a tiny pool", () =
   });
 
   test("a request whose transaction cannot start within its wait answers 503, not 500", async ({ page }) => {
-    await page.goto(`${SECOND}/login`);
-    await page.getByLabel("E-postadress").fill("chef.buk@nykoping.example");
-    await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await expect(page.getByTestId("signed-in-as")).toBeVisible();
-
+    await signInOnSecond(page);
     // The session held for 3 s: past Prisma's maxWait (2 s), which fails without any error from
     // the database (P2028) — the request must still say "unavailable", not crash.
-    const holder = new pg.Client({ connectionString: databaseUrl() });
-    await holder.connect();
-    await holder.query("BEGIN");
-    await holder.query("SET LOCAL ROLE varna_system");
-    await holder.query("SELECT 1");
-    let response: { status: number; retryAfter: string | undefined; body: string };
-    try {
-      const pending = page.request.get(`${SECOND}/lagesbild`, { maxRedirects: 0 }).then(async (r) => ({
-        status: r.status(),
-        retryAfter: r.headers()["retry-after"],
-        body: await r.text(),
-      }));
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      await holder.query("COMMIT");
-      response = await pending;
-    } finally {
-      await holder.query("ROLLBACK").catch(() => {});
-      await holder.end();
-    }
+    const started = Date.now();
+    const response = await whileSessionHeld(3_000, async () => answer(await page.request.get(`${SECOND}/lagesbild`, { maxRedirects: 0 }), started));
     expect(response.status).toBe(503);
     expect(response.retryAfter).toBe("5");
     expect(response.body).toContain("Tillfälligt otillgänglig");
