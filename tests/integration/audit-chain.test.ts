@@ -15,11 +15,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
-import { sealAuditEvents } from "@/lib/server/audit/seal";
+import { sealAllAuditEvents, sealAuditEvents } from "@/lib/server/audit/seal";
 import { verifyAuditChainSinceCheckpoint } from "@/lib/server/audit/checkpoint";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { createUser } from "@/prisma/factories";
-import { sealExpecting } from "@/tests/setup/audit-seal";
+import { sealExpecting, sealUntilRefused } from "@/tests/setup/audit-seal";
 
 const server = inject("database").kind === "server";
 let owner: pg.Client;
@@ -151,6 +151,35 @@ describe("events are inserted freely and sealed into the chain afterwards", () =
     }
   });
 
+  it.skipIf(!server)("seals everything before a full check: waits while an older transaction holds committed events back, not for one that never can be", async () => {
+    const older = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL });
+    await older.connect();
+    try {
+      await older.query("BEGIN");
+      await older.query("SELECT pg_current_xact_id()");
+      await write("committed, held back by the older transaction");
+      expect(await seal()).toBe(0);
+      const started = Date.now();
+      const all = sealAllAuditEvents(ownerDb(), { waitMs: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await older.query("COMMIT");
+      expect(await all).toBe(1);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await older.end();
+    }
+    // An event without a transaction (written around the trigger) is no reason to wait.
+    const restore = await snapshot();
+    try {
+      await tamper(`INSERT INTO "AuditEvent" (action, "entityType", txid) VALUES ('no transaction', 'Test', NULL)`);
+      const started = Date.now();
+      expect(await sealAllAuditEvents(ownerDb(), { waitMs: 10_000 })).toBe(0);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await restore();
+    }
+  });
+
   it.skipIf(!server)("lets one sealer work at a time: a second one skips while the first holds the head", async () => {
     await write("to seal");
     const a = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL });
@@ -198,8 +227,12 @@ describe("the log page verifies in bounded batches from a checkpoint kept in Pos
     expect((await ownerDb().auditCheckpoint.findUniqueOrThrow({ where: { id: 1 } })).chainSeq.toString()).toBe((await chain()).at(-1)!.seq);
 
     // The view seals what came since first.
+    // (Until the cluster-wide horizon has passed its transaction, a view reports it waiting.)
     await write("after the checkpoint");
-    expect(await verifyAuditChainSinceCheckpoint({ batch: 4 })).toMatchObject({ ok: true, events: total + 1, remaining: 0 });
+    await vi.waitFor(async () => expect(await verifyAuditChainSinceCheckpoint({ batch: 4 })).toMatchObject({ ok: true, events: total + 1, remaining: 0 }), {
+      timeout: 10_000,
+      interval: 50,
+    });
   });
 
   it("doesn't re-read what it verified before: an old event edited since is the full check's to find", async () => {
@@ -280,6 +313,8 @@ describe("tampering is found by the verifier and by npm run audit:verify", () =>
     // The sealer cannot append after the head now (the place is taken); the log page and the
     // full check still run and say why.
     await write("waiting behind the forged one");
+    // Once the horizon has passed the new event, every sealing pass fails on the taken place.
+    expect(await sealUntilRefused()).not.toBeNull();
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
       const view = await verifyAuditChainSinceCheckpoint();

@@ -16,3 +16,20 @@ export async function sealExpecting(expected: number, tries = 200): Promise<numb
   }
   return sealed;
 }
+
+/**
+ * Seals until a pass fails (or a few seconds have passed) and returns the error, or null if
+ * none did. An event waiting behind a broken head is reached only once the cluster-wide
+ * horizon has passed its transaction; until then a pass seals nothing and fails nothing.
+ */
+export async function sealUntilRefused(tries = 200): Promise<unknown> {
+  for (let i = 0; i < tries; i++) {
+    try {
+      await sealAuditEvents(ownerDb());
+    } catch (error) {
+      return error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
+}
