@@ -167,6 +167,27 @@ describe("reminder sweep → outbox → SMTP", () => {
     expect(await ownerDb().emailOutbox.findUniqueOrThrow({ where: { dedupeKey: "retry-1" } })).toMatchObject({ status: "SENT", attempts: 2 });
   });
 
+  it("sends again an e-mail whose sender died mid-send, once its claim is older than the lease; gives up when out of attempts", async () => {
+    const { CLAIM_LEASE_MS, MAX_ATTEMPTS } = await import("@/lib/server/notifications/deliver-outbox");
+    const claimed = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000);
+    await ownerDb().emailOutbox.createMany({
+      data: [
+        { toAddress: "avbruten@kommun.test", subject: "Avbruten", text: "Igen", kind: "test", dedupeKey: "lease-old", status: "SENDING", attempts: 1, claimedAt: claimed(CLAIM_LEASE_MS / 60_000 + 1) },
+        { toAddress: "pagaende@kommun.test", subject: "Pågår", text: "Vänta", kind: "test", dedupeKey: "lease-new", status: "SENDING", attempts: 1, claimedAt: claimed(1) },
+        { toAddress: "slut@kommun.test", subject: "Slut", text: "Ge upp", kind: "test", dedupeKey: "lease-spent", status: "SENDING", attempts: MAX_ATTEMPTS, claimedAt: claimed(60) },
+      ],
+    });
+    expect((await deliverOutbox({ now: NOW, smtpUrl })).sent).toBe(1);
+    const rows = Object.fromEntries((await ownerDb().emailOutbox.findMany({ where: { dedupeKey: { startsWith: "lease-" } } })).map((r) => [r.dedupeKey, r]));
+    expect(rows["lease-old"]).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(rows["lease-new"]).toMatchObject({ status: "SENDING", attempts: 1 });
+    expect(rows["lease-spent"]).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
+    expect(rows["lease-spent"]!.lastError).toMatch(/Avbröts under sändningen/);
+    expect(mailsTo("avbruten@kommun.test").map((m) => m.subject)).toEqual(["Avbruten"]);
+    expect(mailsTo("pagaende@kommun.test")).toEqual([]);
+    expect(mailsTo("slut@kommun.test")).toEqual([]);
+  });
+
   it("without SMTP writes the e-mail to the log and keeps it in the outbox", async () => {
     const { queueEmail } = await import("@/lib/server/notifications/queue-email");
     await ownerDb().$transaction((tx) => queueEmail(tx, { to: "logg@kommun.test", subject: "Utan SMTP", text: "Påminnelse", kind: "test", dedupeKey: "log-1", notBefore: NOW }));

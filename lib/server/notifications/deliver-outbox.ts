@@ -8,6 +8,13 @@ import type { EmailAttachment } from "./queue-email";
 /** After this many failed attempts an e-mail is marked FAILED and kept with its last error. */
 export const MAX_ATTEMPTS = 6;
 
+/**
+ * A claim older than this is taken to belong to a sender that died mid-send (a restart, a
+ * crash): the e-mail goes back to the queue. SMTP gives up long before (nodemailer's own
+ * timeouts are minutes), so a live sender is never overtaken.
+ */
+export const CLAIM_LEASE_MS = 15 * 60_000;
+
 export type DeliveryResult = { sent: number; logged: number; failed: number; retrying: number };
 
 type Options = {
@@ -36,7 +43,9 @@ function transportFor(url: string): Transporter {
 /**
  * Sends what waits in the outbox. Each e-mail is claimed first (PENDING → SENDING, a
  * conditional update that only one sender can win, in this process or another instance), so
- * it is sent at most once; a failure puts it back with a growing delay, up to MAX_ATTEMPTS.
+ * it is sent once; a failure puts it back with a growing delay, up to MAX_ATTEMPTS. A claim
+ * left behind by a sender that died mid-send is released after CLAIM_LEASE_MS and the e-mail
+ * tried again (it may then arrive twice — rather than never), within the same MAX_ATTEMPTS.
  * Without SMTP the e-mail is written to the log and kept in the outbox as LOGGED. Runs as
  * varna_system (asSystem): the app role cannot read the outbox.
  */
@@ -48,6 +57,14 @@ export async function deliverOutbox(options: Options): Promise<DeliveryResult> {
   const log = options.log ?? ((line: string) => console.info(line));
   const { now } = options;
   const result: DeliveryResult = { sent: 0, logged: 0, failed: 0, retrying: 0 };
+
+  // Claims abandoned by a sender that died: back to the queue, or FAILED when out of attempts.
+  const abandoned = { status: "SENDING" as const, claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } };
+  const lost = "Avbröts under sändningen (servern startades om?); försöker igen.";
+  await asSystem(async (tx) => {
+    await tx.emailOutbox.updateMany({ where: { ...abandoned, attempts: { gte: MAX_ATTEMPTS } }, data: { status: "FAILED", lastError: lost } });
+    await tx.emailOutbox.updateMany({ where: abandoned, data: { status: "PENDING", lastError: lost, nextAttemptAt: now } });
+  }, { client });
 
   const candidates = await asSystem((tx) => tx.emailOutbox.findMany({
     where: { status: "PENDING", nextAttemptAt: { lte: now } },
