@@ -2,14 +2,18 @@
 // lib/server/users/rules.ts, and the database again: docs/decisions/010-grants-passwords-and-sso.md).
 import { ROLES, type Role } from "./permissions";
 
-/** Roles that read situation-picture content. Only a coordinator grants, changes or revives them. */
-export const CONTENT_ROLES: readonly Role[] = ["COORDINATOR", "DIVISION_HEAD", "NETWORK_MEMBER"];
+/**
+ * Roles that read situation-picture content — observers too: they read the finished situation
+ * reports. Only a coordinator grants, changes or revives them; an IT administrator who could
+ * make an observer account for themself would reach the reports (separation of duties).
+ */
+export const CONTENT_ROLES: readonly Role[] = ["COORDINATOR", "DIVISION_HEAD", "NETWORK_MEMBER", "OBSERVER"];
 
 export function isContentRole(role: Role): boolean {
   return CONTENT_ROLES.includes(role);
 }
 
-/** Roles a role grants directly. An administrator grants only ADMIN and OBSERVER. */
+/** Roles a role grants directly. An administrator grants only ADMIN. */
 export function grantableRoles(granter: Role): Role[] {
   if (granter === "COORDINATOR") return [...ROLES];
   if (granter === "ADMIN") return ROLES.filter((role) => !isContentRole(role));

@@ -58,7 +58,8 @@ const insertUser = (role: string, active: boolean) => [
 describe("row-level security on User, DivisionMembership, GrantRequest, PasswordToken", () => {
   it("an ADMIN transaction cannot promote anyone to a content role or COORDINATOR, nor take one away", async () => {
     await asApp({ role: "ADMIN", userId: u.admin }, async (q) => {
-      for (const role of ["COORDINATOR", "DIVISION_HEAD", "NETWORK_MEMBER"]) {
+      // OBSERVER is a content role: observers read the finished situation reports.
+      for (const role of ["COORDINATOR", "DIVISION_HEAD", "NETWORK_MEMBER", "OBSERVER"]) {
         expect(await attempt(q, `UPDATE "User" SET role = $1 WHERE id = $2`, [role, u.observer]), role).toBe("error");
         expect(await attempt(q, `UPDATE "User" SET role = $1 WHERE id = $2`, [role, u.otherAdmin]), role).toBe("error");
         expect(await attempt(q, `UPDATE "User" SET role = $1 WHERE id = $2`, [role, u.admin]), `self → ${role}`).toBe("error");
@@ -67,23 +68,23 @@ describe("row-level security on User, DivisionMembership, GrantRequest, Password
       expect(await attempt(q, `UPDATE "User" SET role = 'OBSERVER' WHERE id = $1`, [u.inactiveMember])).toBe("error");
       // A coordinator's account is out of reach: no row to update.
       expect(await attempt(q, `UPDATE "User" SET name = 'Kupp', active = false WHERE id = $1`, [u.coordinator])).toBe(0);
-      // ADMIN and OBSERVER accounts are the administrator's.
-      expect(await attempt(q, `UPDATE "User" SET role = 'ADMIN', name = 'Ny' WHERE id = $1`, [u.observer])).toBe(1);
+      expect(await attempt(q, `UPDATE "User" SET role = 'ADMIN' WHERE id = $1`, [u.observer])).toBe("error");
+      expect(await attempt(q, `UPDATE "User" SET name = 'Ny' WHERE id = $1`, [u.observer])).toBe("error");
+      // ADMIN accounts are the administrator's.
+      expect(await attempt(q, `UPDATE "User" SET name = 'Ny' WHERE id = $1`, [u.otherAdmin])).toBe(1);
     });
   });
 
   it("an ADMIN transaction cannot create an active content-role account, but may create one inactive (a grant request)", async () => {
     await asApp({ role: "ADMIN", userId: u.admin }, async (q) => {
-      for (const role of ["COORDINATOR", "DIVISION_HEAD", "NETWORK_MEMBER"]) {
+      for (const role of ["COORDINATOR", "DIVISION_HEAD", "NETWORK_MEMBER", "OBSERVER"]) {
         const [sql, params] = insertUser(role, true);
         expect(await attempt(q, sql, [...params]), role).toBe("error");
         const [sql2, params2] = insertUser(role, false);
         expect(await attempt(q, sql2, [...params2]), `${role} inactive`).toBe(1);
       }
-      for (const role of ["ADMIN", "OBSERVER"]) {
-        const [sql, params] = insertUser(role, true);
-        expect(await attempt(q, sql, [...params]), role).toBe(1);
-      }
+      const [sql, params] = insertUser("ADMIN", true);
+      expect(await attempt(q, sql, [...params]), "ADMIN").toBe(1);
     });
   });
 
@@ -107,11 +108,12 @@ describe("row-level security on User, DivisionMembership, GrantRequest, Password
       expect(await attempt(q, file, [u.observer, divisionA, "PENDING", u.admin])).toBe(1);
       expect(await attempt(q, file, [u.otherAdmin, divisionA, "PENDING", u.coordinator])).toBe("error");
       expect(await attempt(q, file, [u.otherAdmin, divisionA, "APPROVED", u.admin])).toBe("error");
-      // Set-password links: for ADMIN and OBSERVER accounts only.
+      // Set-password links: for ADMIN accounts only (an observer's is a coordinator's to issue).
       const link = `INSERT INTO "PasswordToken" (id, "userId", "tokenHash", "expiresAt", "createdById") VALUES (gen_random_uuid(), $1, md5(random()::text), now() + interval '1 day', $2)`;
       expect(await attempt(q, link, [u.head, u.admin])).toBe("error");
       expect(await attempt(q, link, [u.coordinator, u.admin])).toBe("error");
-      expect(await attempt(q, link, [u.observer, u.admin])).toBe(1);
+      expect(await attempt(q, link, [u.observer, u.admin])).toBe("error");
+      expect(await attempt(q, link, [u.otherAdmin, u.admin])).toBe(1);
     });
     // Nothing changed underneath.
     expect(await ownerDb().divisionMembership.count({ where: { userId: u.member } })).toBe(1);

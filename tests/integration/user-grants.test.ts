@@ -40,7 +40,8 @@ const fits = (role: Role, d: Divisions) =>
   role === "COORDINATOR" || (d === "none" ? role === "OBSERVER" || role === "ADMIN" : role === "DIVISION_HEAD" || role === "NETWORK_MEMBER");
 
 // The expectations, written out from the rule rather than computed by the code under test.
-const CONTENT: Role[] = ["COORDINATOR", "DIVISION_HEAD", "NETWORK_MEMBER"];
+// OBSERVER too: observers read the finished situation reports (separation of duties).
+const CONTENT: Role[] = ["COORDINATOR", "DIVISION_HEAD", "NETWORK_MEMBER", "OBSERVER"];
 function expectedCreate(granter: Role, role: Role, d: Divisions): Outcome {
   if (granter !== "COORDINATOR" && granter !== "ADMIN") return "denied";
   if (!fits(role, d)) return "invalid";
@@ -140,7 +141,7 @@ describe("grants table: approve and reject", () => {
     it(`${granter} deciding an administrator's request for each content role`, async () => {
       const actual: Record<string, Outcome> = {};
       for (const role of CONTENT) {
-        for (const d of ["own", "other"] as const) {
+        for (const d of role === "OBSERVER" ? (["none"] as const) : (["own", "other"] as const)) {
           const key = `${role}/${d}`;
           const created = await createUser(viewers.ADMIN, { name: "Väntar", email: `p${++seq}@kommun.example`, role, divisionIds: divisionsOf(d) });
           const request = await ownerDb().grantRequest.findFirstOrThrow({ where: { userId: created.id } });

@@ -68,7 +68,9 @@ describe("user administration", () => {
     await expect(updateUser(admin, { id: coordinator.id, version: 1, name: "x", role: "OBSERVER", divisionIds: [] })).rejects.toMatchObject({ messageKey: "users.errors.onlyCoordinatorManagesCoordinator" });
     await expect(setUserActive(admin, { id: coordinator.id, version: 1, active: false, confirmed: true })).rejects.toMatchObject({ messageKey: "users.errors.onlyCoordinatorManagesCoordinator" });
     // Nobody changes their own rights.
-    await expect(updateUser(admin, { id: admin.id, version: 1, name: admin.name, role: "OBSERVER", divisionIds: [] })).rejects.toMatchObject({ messageKey: "users.errors.notOwnRights" });
+    // An observer account is a coordinator's to grant (observers read the finished reports).
+    await expect(updateUser(admin, { id: admin.id, version: 1, name: admin.name, role: "OBSERVER", divisionIds: [] })).rejects.toMatchObject({ messageKey: "users.errors.onlyCoordinatorGrantsContentRole" });
+    await expect(updateUser(coordinator, { id: coordinator.id, version: 1, name: coordinator.name, role: "OBSERVER", divisionIds: [] })).rejects.toMatchObject({ messageKey: "users.errors.notOwnRights" });
     await expect(setUserActive(admin, { id: admin.id, version: 1, active: false, confirmed: true })).rejects.toMatchObject({ messageKey: "users.errors.notSelf" });
     expect((await ownerDb().user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("OBSERVER");
     const made = await createUser(coordinator, { name: "Ställföreträdare", email: "stf@kommun.example", role: "COORDINATOR" });
@@ -91,7 +93,7 @@ describe("user administration", () => {
   });
 
   it("deactivates (ending open sessions) and reactivates, each audited; sign-in refused meanwhile", async () => {
-    const target = await makeUser(ownerDb(), { role: "OBSERVER", email: "slutar@kommun.example", password: "lösenord-för-test" });
+    const target = await makeUser(ownerDb(), { role: "ADMIN", email: "slutar@kommun.example", password: "lösenord-för-test" });
     const sid = await startSession(target, "credentials");
     await setUserActive(admin, { id: target.id, version: 1, active: false, confirmed: true });
     expect(await touchSession(sid, target.id)).toBe(false);

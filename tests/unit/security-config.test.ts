@@ -19,7 +19,7 @@ describe("single sign-on configuration", () => {
 describe("who may grant which role", () => {
   it("only a coordinator grants a content role (coordinator, division head, network member)", () => {
     expect(grantableRoles("COORDINATOR")).toEqual([...ROLES]);
-    expect(grantableRoles("ADMIN")).toEqual(["OBSERVER", "ADMIN"]);
+    expect(grantableRoles("ADMIN")).toEqual(["ADMIN"]);
     for (const role of ["DIVISION_HEAD", "NETWORK_MEMBER", "OBSERVER"] as const) expect(grantableRoles(role)).toEqual([]);
   });
 });

@@ -20,8 +20,8 @@ export type CreatedUser =
 /**
  * Creates an account. Nobody ever learns a password: the creator gets a one-time
  * set-password link (24 h) to hand over. A coordinator creates any account. An administrator
- * creates ADMIN and OBSERVER accounts; asking for a content role (coordinator, division head,
- * network member) creates the account inactive, without divisions, with a grant request a
+ * creates ADMIN accounts; asking for a content role (coordinator, division head, network
+ * member, observer) creates the account inactive, without divisions, with a grant request a
  * coordinator approves or rejects (docs/decisions/010-grants-passwords-and-sso.md).
  */
 export async function createUser(viewer: Viewer, input: CreateUserInput): Promise<CreatedUser> {

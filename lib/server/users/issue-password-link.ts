@@ -10,7 +10,7 @@ import { issuePasswordToken } from "./password-links";
 /**
  * A new one-time set-password link for an active account (a forgotten password, a first
  * sign-in that did not happen in time). A coordinator issues links for any account, an
- * administrator only for ADMIN and OBSERVER accounts; nobody for their own (they change it
+ * administrator only for ADMIN accounts; nobody for their own (they change it
  * on their own page).
  */
 export async function issuePasswordLink(viewer: Viewer, input: PasswordLinkInput) {

@@ -12,8 +12,8 @@ const NO_DIVISION_ROLES: readonly Role[] = ["OBSERVER", "ADMIN"];
 
 /**
  * Separation of duties (docs/decisions/010-grants-passwords-and-sso.md): a role that reads
- * situation-picture content (coordinator, division head, network member) is granted, changed
- * and revived by a coordinator only. An administrator grants ADMIN and OBSERVER; asking for a
+ * situation-picture content (coordinator, division head, network member, observer) is granted,
+ * changed and revived by a coordinator only. An administrator grants ADMIN; asking for a
  * content role makes a grant request instead (see createUser).
  */
 export function assertMayGrant(viewer: Viewer, role: Role) {

@@ -9,7 +9,7 @@ import { assertDivisionsExist, assertDivisionsFitRole, assertMayGrant, assertMay
 
 /**
  * Changes a user's name, role and divisions. Content-role accounts and any change of
- * divisions are a coordinator's; an administrator edits ADMIN and OBSERVER accounts. A change
+ * divisions are a coordinator's; an administrator edits ADMIN accounts. A change
  * of role or divisions bumps `sessionVersion`, so the user's open sessions end on their next
  * request and the new rights apply from the next sign-in. Runs as the viewer (withViewer):
  * the database's policies on User and DivisionMembership check the same rule again.
