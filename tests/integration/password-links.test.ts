@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/server/auth/viewer";
 import { authenticate } from "@/lib/server/auth/authenticate";
 import { changeOwnPassword, passwordTokenUsable, setPasswordWithToken } from "@/lib/server/auth/passwords";
 import { startSession, touchSession } from "@/lib/server/auth/sessions";
+import { ACCOUNT_FAILURE_LIMIT, accountKey, recordSignInFailure } from "@/lib/server/auth/throttle";
 import { hashToken, PASSWORD_LINK_TTL_MS } from "@/lib/server/users/password-links";
 import { issuePasswordLink } from "@/lib/server/users/issue-password-link";
 import { createUser } from "@/lib/server/users/create-user";
@@ -89,5 +90,22 @@ describe("changing one's own password", () => {
     expect(await authenticate({ email: "byter@kommun.example", password: GOOD })).toMatchObject({ id: u.id });
     const event = await ownerDb().auditEvent.findFirstOrThrow({ where: { action: "auth.password.change", entityId: u.id } });
     expect(event.details).toMatchObject({ otherSessionsEnded: 1 });
+  });
+
+  it("counts wrong current passwords against the account's sign-in limit: a session cannot guess at full speed", async () => {
+    const u = await makeUser(ownerDb(), { role: "DIVISION_HEAD", email: "gissar@kommun.example", password: "gammalt-losenord-1" });
+    const viewer: Viewer = { id: u.id, name: u.name, email: u.email, role: "DIVISION_HEAD", divisionIds: [] };
+    const mine = await startSession(u, "credentials");
+    // Eight failed sign-ins already in the window: two wrong guesses here use up the limit.
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 2; i++) await recordSignInFailure({ email: "gissar@kommun.example", ip: null });
+    for (const guess of ["fel-1", "fel-2"]) {
+      await expect(changeOwnPassword(viewer, mine, { current: guess, password: GOOD, confirm: GOOD })).rejects.toMatchObject({ messageKey: "users.errors.currentPasswordWrong" });
+    }
+    await expect(changeOwnPassword(viewer, mine, { current: "fel-3", password: GOOD, confirm: GOOD })).rejects.toMatchObject({ messageKey: "users.errors.currentPasswordThrottled" });
+    // Now even the right one waits for the window, and the password is unchanged.
+    await expect(changeOwnPassword(viewer, mine, { current: "gammalt-losenord-1", password: GOOD, confirm: GOOD })).rejects.toMatchObject({ messageKey: "users.errors.currentPasswordThrottled" });
+    expect(await authenticate({ email: "gissar@kommun.example", password: GOOD })).toBeNull();
+    await ownerDb().signInThrottle.deleteMany({ where: { key: accountKey("gissar@kommun.example") } });
+    expect(await authenticate({ email: "gissar@kommun.example", password: "gammalt-losenord-1" })).toMatchObject({ id: u.id });
   });
 });

@@ -37,6 +37,34 @@ describe("sign-in throttling (state in PostgreSQL)", () => {
     expect(JSON.stringify(mine.map((e) => e.details))).not.toContain("gissa@");
   });
 
+  it("counts attempts sent at once before their passwords are checked: no more than the limit get a guess", async () => {
+    await createUser(ownerDb(), { role: "OBSERVER", email: "samtidigt@test.example", password: "rätt-lösenord-9" });
+    const badPasswordsBefore = (await audit("auth.signIn.failed")).filter(
+      (e) => (e.details as { reason?: string; emailDomain?: string }).reason === "badPassword" && (e.details as { emailDomain?: string }).emailDomain === "test.example",
+    ).length;
+    // One guess left in the window; three sent at once. Counting only failures afterwards let all
+    // three through the check; counted first, exactly one reaches the password.
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) await recordSignInFailure({ email: "samtidigt@test.example", ip: null });
+    const results = await Promise.all(
+      Array.from({ length: 3 }, (_, i) => authenticate({ email: "samtidigt@test.example", password: `fel-${i}` }, { ip: "10.0.0.3" })),
+    );
+    expect(results.every((r) => r === null)).toBe(true);
+    const failed = (await audit("auth.signIn.failed")).filter((e) => (e.details as { emailDomain?: string }).emailDomain === "test.example");
+    const checked = failed.filter((e) => (e.details as { reason?: string }).reason === "badPassword");
+    expect(checked.length - badPasswordsBefore).toBe(1);
+    expect(await authenticate({ email: "samtidigt@test.example", password: "rätt-lösenord-9" }, { ip: "10.0.0.4" })).toBeNull();
+  });
+
+  it("does not let an office's successful sign-ins add up against its shared address", async () => {
+    for (let i = 0; i < 3; i++) {
+      const email = `kontor${i}@test.example`;
+      await createUser(ownerDb(), { role: "OBSERVER", email, password: "rätt-lösenord-9" });
+      expect(await authenticate({ email, password: "rätt-lösenord-9" }, { ip: "192.0.2.50" })).not.toBeNull();
+    }
+    expect(await authenticate({ email: "kontor0@test.example", password: "fel" }, { ip: "192.0.2.50" })).toBeNull();
+    expect((await ownerDb().signInThrottle.findUniqueOrThrow({ where: { key: "ip:192.0.2.50" } })).failures).toBe(1);
+  });
+
   it("lets the account in again once the window has passed, and a success resets its count", async () => {
     await createUser(ownerDb(), { role: "OBSERVER", email: "glomsk@test.example", password: "rätt-lösenord-9" });
     const long = new Date(Date.now() - THROTTLE_WINDOW_MS - 1000);

@@ -3,7 +3,7 @@ import { asSystem } from "@/lib/server/access/as-system";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import type { Role } from "@/lib/access/permissions";
-import { recordSignInFailure, resetAccountFailures, signInBlockedFor } from "./throttle";
+import { countSignInAttempt, forgiveSignInAttempt, signInBlockedFor } from "./throttle";
 import { recordSignInFailed, type SignInFailureReason } from "./sessions";
 import { env } from "@/lib/env";
 import { localSignInAllowed, localSignInPolicy, type LocalSignInPolicy } from "./local-sign-in";
@@ -16,7 +16,8 @@ let dummyHash: Promise<string> | undefined;
 
 /**
  * Checks a local account's e-mail and password; null for any failure, without saying why.
- * Every failure is counted for throttling and audited (with the e-mail's domain and a hash,
+ * Every attempt is counted for throttling before the password is checked (forgiven on success),
+ * every failure audited (with the e-mail's domain and a hash,
  * never the password; a flood rate-limited, see recordSignInFailed); a blocked account or
  * address is refused before the password is looked at. The session itself (and the success event) is started by the JWT callback.
  */
@@ -30,13 +31,15 @@ export async function authenticate(
   const { password } = parsed.data;
   const keys = { email, ip: context.ip ?? null };
 
+  // The attempt is already counted (below): a failure is only audited.
   const fail = async (reason: SignInFailureReason, userId: string | null = null) => {
-    if (reason !== "throttled") await recordSignInFailure(keys);
     await recordSignInFailed(email, "credentials", reason, userId, keys.ip);
     return null;
   };
 
   if ((await signInBlockedFor(keys)) !== null) return fail("throttled");
+  // Counted before the password is looked at, so parallel attempts cannot overtake the limit.
+  if (!(await countSignInAttempt(keys))) return fail("throttled");
 
   const user = await asSystem((tx) => tx.user.findUnique({
     where: { email },
@@ -52,6 +55,6 @@ export async function authenticate(
   // Local sign-in switched off (single sign-on configured): only the break-glass coordinator.
   if (!localSignInAllowed(context.policy ?? localSignInPolicy(env()), email, user.role)) return fail("localSignInOff", user.id);
   if (!user.active) return fail("inactive", user.id);
-  await resetAccountFailures(email);
+  await forgiveSignInAttempt(keys);
   return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
 }

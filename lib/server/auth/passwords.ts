@@ -5,6 +5,7 @@ import { DomainRuleError } from "@/lib/server/errors";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
 import { changePasswordSchema, setPasswordSchema, type ChangePasswordInput, type SetPasswordInput } from "@/lib/schemas/user";
 import { hashToken } from "@/lib/server/users/password-links";
+import { countSignInAttempt, resetAccountFailures, signInBlockedFor } from "./throttle";
 import type { Viewer } from "@/lib/access/viewer";
 
 // Set-password links and the change of one's own password. Like sign-in, these run as the
@@ -50,10 +51,17 @@ export async function setPasswordWithToken(input: SetPasswordInput, now = new Da
  */
 export async function changeOwnPassword(viewer: Viewer, sessionId: string, input: ChangePasswordInput, now = new Date()) {
   const data = changePasswordSchema.parse(input);
+  // Guessing the current password from a session is throttled like signing in, on the same
+  // account count: a hijacked session must not try passwords at full speed.
+  const keys = { email: viewer.email, ip: null };
+  if ((await signInBlockedFor(keys)) !== null || !(await countSignInAttempt(keys))) {
+    throw new DomainRuleError("users.errors.currentPasswordThrottled", "current");
+  }
   const user = await asSystem((tx) => tx.user.findUnique({ where: { id: viewer.id }, select: { id: true, role: true, passwordHash: true } }));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, data.current))) {
     throw new DomainRuleError("users.errors.currentPasswordWrong", "current");
   }
+  await resetAccountFailures(viewer.email);
   const passwordHash = await hashPassword(data.password);
   await asSystem(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });

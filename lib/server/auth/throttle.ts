@@ -44,21 +44,45 @@ export async function signInBlockedFor(keys: Keys, now = new Date()): Promise<nu
 }
 
 /**
- * Counts one failed sign-in against the account and the address, atomically (one statement
- * per key), so concurrent attempts on several app instances are all counted. A window that
- * has passed starts over.
+ * Counts one attempt against the account and the address, atomically (one statement per key),
+ * and says whether it is within both limits. Sign-in counts every attempt *before* the password
+ * is looked at and forgives it on success (forgiveSignInAttempt): of N attempts sent at once —
+ * in parallel, on several app instances — at most the limit reach the password check, where
+ * counting only failures afterwards would let every attempt already in flight through. A window
+ * that has passed starts over.
  */
-export async function recordSignInFailure(keys: Keys, now = new Date()): Promise<void> {
+export async function countSignInAttempt(keys: Keys, now = new Date()): Promise<boolean> {
   const cutoff = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  for (const { key } of keysWithLimits(keys)) {
-    await asSystem((tx) => tx.$executeRaw`
+  let within = true;
+  for (const { key, limit } of keysWithLimits(keys)) {
+    const [row] = await asSystem((tx) => tx.$queryRaw<{ failures: number }[]>`
       INSERT INTO "SignInThrottle" ("key", "failures", "windowStart") VALUES (${key}, 1, ${now})
       ON CONFLICT ("key") DO UPDATE SET
         "failures" = CASE WHEN "SignInThrottle"."windowStart" <= ${cutoff} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
-        "windowStart" = CASE WHEN "SignInThrottle"."windowStart" <= ${cutoff} THEN ${now} ELSE "SignInThrottle"."windowStart" END`);
+        "windowStart" = CASE WHEN "SignInThrottle"."windowStart" <= ${cutoff} THEN ${now} ELSE "SignInThrottle"."windowStart" END
+      RETURNING "failures"`);
+    if ((row?.failures ?? 0) > limit) within = false;
   }
   // Keys of finished windows say nothing any more; without this the table only grows.
   await asSystem((tx) => tx.signInThrottle.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - STALE_AFTER_MS) } } }));
+  return within;
+}
+
+/** Counts one failed attempt (see countSignInAttempt). */
+export async function recordSignInFailure(keys: Keys, now = new Date()): Promise<void> {
+  await countSignInAttempt(keys, now);
+}
+
+/**
+ * A successful attempt: the account's count is cleared, and the attempt taken back from the
+ * address's (which may be an office's shared address: its successes must not add up).
+ */
+export async function forgiveSignInAttempt(keys: Keys): Promise<void> {
+  await resetAccountFailures(keys.email);
+  if (keys.ip) {
+    const key = addressKey(keys.ip);
+    await asSystem((tx) => tx.$executeRaw`UPDATE "SignInThrottle" SET "failures" = greatest("failures" - 1, 0) WHERE "key" = ${key}`);
+  }
 }
 
 const STALE_AFTER_MS = 24 * 60 * 60_000;
