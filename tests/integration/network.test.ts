@@ -194,6 +194,18 @@ describe("meetings", () => {
     }
   });
 
+  it("makes the coordinator the organizer of the invitation; a member who downloads it gets an entry for their own calendar", async () => {
+    const { id } = await planMeeting(coordinator, { title: "Arrangör", scheduledAt: "2026-12-03T09:00", durationMinutes: 60, location: "Stadshuset", videoUrl: "", agenda: "" });
+    const sent = (await getMeetingInvitation(coordinator, id)).body.split("\r\n");
+    expect(sent).toContain("METHOD:REQUEST");
+    expect(sent.find((l) => l.startsWith("ORGANIZER"))).toContain(coordinator.email);
+    expect(sent.some((l) => l.startsWith("ATTENDEE"))).toBe(true);
+    const own = (await getMeetingInvitation(bukMember, id)).body.split("\r\n");
+    expect(own).toContain("METHOD:PUBLISH");
+    expect(own.some((l) => l.startsWith("ORGANIZER") || l.startsWith("ATTENDEE"))).toBe(false);
+    expect(own.join("\n")).not.toContain(bukMember.email);
+  });
+
   it("lets only the coordinator send the invitation by e-mail, and only for a planned meeting (the mail itself: meeting-invitations-email.test.ts)", async () => {
     const { id } = await planMeeting(coordinator, { title: "E-post", scheduledAt: "2026-12-02T10:00", durationMinutes: 60, location: "Rum 1", videoUrl: "", agenda: "" });
     for (const viewer of [bukMember, head]) {

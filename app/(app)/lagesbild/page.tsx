@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { may, scopeFor } from "@/lib/access/permissions";
 import { listSituationEntries } from "@/lib/server/situation/list-entries";
+import { EXPORT_LIMIT } from "@/lib/server/situation/export-entries";
 import { listEntryOptions } from "@/lib/server/situation/list-entry-options";
 import { ENTRY_SORTS, ENTRY_STATUSES, ENVIRONMENTS, filterQuery, situationFilterSchema } from "@/lib/schemas/situation-filter";
 import { ACTIVITY_TYPES, SOURCES } from "@/lib/schemas/situation-entry";
@@ -115,6 +116,11 @@ export default async function SituationPage({ searchParams }: Props) {
         <section aria-labelledby="export" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="export" className="font-semibold">{tf("export.heading")}</h2>
           <p className="text-sm text-slate-600">{tf("export.note")}</p>
+          {result.total > EXPORT_LIMIT ? (
+            <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm" role="note" data-testid="export-limit">
+              {tf("export.limited", { total: result.total, limit: EXPORT_LIMIT })}
+            </p>
+          ) : null}
           <p className="mt-2 flex gap-4">
             <a href={`/lagesbild/export?${exportQuery ? `${exportQuery}&` : ""}format=csv`} className="text-brand-700 underline" download>{tf("export.csv")}</a>
             <a href={`/lagesbild/export?${exportQuery ? `${exportQuery}&` : ""}format=xlsx`} className="text-brand-700 underline" download>{tf("export.xlsx")}</a>

@@ -1,6 +1,7 @@
 import "server-only";
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { authorize } from "@/lib/server/access/authorize";
+import { may } from "@/lib/access/permissions";
 import { withViewer } from "@/lib/server/access/with-viewer";
 import { recordAudit } from "@/lib/server/audit/record";
 import { NotFoundError } from "@/lib/server/errors";
@@ -33,8 +34,18 @@ const STOCKHOLM_VTIMEZONE = [
 
 export type Invitation = { filename: string; body: string; title: string; recipients: { id: string; name: string; email: string; locale: string }[] };
 
-/** The calendar file of one meeting, from a transaction that may read it. */
-export async function buildInvitation(tx: DbTx, meetingId: string, organizer: { name: string; email: string }): Promise<Invitation> {
+/**
+ * The calendar file of one meeting, from a transaction that may read it. As an invitation
+ * (`METHOD:REQUEST`, or `CANCEL` once cancelled) the organizer is whoever convenes — the
+ * coordinator — and every member an attendee. Anyone else who downloads it gets a plain entry for
+ * their own calendar (`METHOD:PUBLISH`, no organizer, no attendees): Outlook would otherwise make
+ * the downloading member the meeting's organizer and offer to send it to everyone.
+ */
+export async function buildInvitation(
+  tx: DbTx,
+  meetingId: string,
+  organizer: { name: string; email: string } | null,
+): Promise<Invitation> {
   const meeting = await tx.networkMeeting.findUnique({
     where: { id: meetingId },
     select: { id: true, title: true, scheduledAt: true, durationMinutes: true, location: true, videoUrl: true, agenda: true, status: true, version: true },
@@ -49,7 +60,7 @@ export async function buildInvitation(tx: DbTx, meetingId: string, organizer: { 
   const calendar = ical({
     prodId: { company: "Värna", product: "VBE-nätverket", language: "SV" },
     name: "VBE-nätverket",
-    method: meeting.status === "CANCELLED" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    method: !organizer ? ICalCalendarMethod.PUBLISH : meeting.status === "CANCELLED" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     timezone: { name: MEETING_TIME_ZONE, generator: () => STOCKHOLM_VTIMEZONE },
   });
   // ical-generator writes a Date's UTC fields as the time zone's clock time (TOOLCHAIN.md):
@@ -67,18 +78,22 @@ export async function buildInvitation(tx: DbTx, meetingId: string, organizer: { 
     location: meeting.location ?? meeting.videoUrl ?? undefined,
     url: meeting.videoUrl ?? undefined,
     status: meeting.status === "CANCELLED" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    organizer,
-    attendees: recipients.map((r) => ({ name: r.name, email: r.email, rsvp: true })),
+    ...(organizer ? { organizer, attendees: recipients.map((r) => ({ name: r.name, email: r.email, rsvp: true })) } : {}),
   });
   const date = start.toISOString().slice(0, 10);
   return { filename: `natverksmote-${date}.ics`, body: calendar.toString(), title: meeting.title, recipients };
 }
 
-/** Downloads a meeting's invitation (.ics) for whoever reads the network's meetings; audited. */
+/**
+ * Downloads a meeting's calendar file (.ics) for whoever reads the network's meetings; audited.
+ * The one who convenes (may plan meetings: the coordinator) gets the invitation to send; anyone
+ * else an entry for their own calendar (see buildInvitation).
+ */
 export async function getMeetingInvitation(viewer: Viewer, meetingId: string): Promise<Invitation> {
   authorize(viewer, "networkMeeting", "read");
+  const convenes = may(viewer.role, "networkMeeting", "create");
   return withViewer(viewer, async (tx) => {
-    const invitation = await buildInvitation(tx, meetingId, { name: viewer.name, email: viewer.email });
+    const invitation = await buildInvitation(tx, meetingId, convenes ? { name: viewer.name, email: viewer.email } : null);
     await recordAudit(tx, viewer, { action: "networkMeeting.invitation", entityType: "NetworkMeeting", entityId: meetingId, details: { format: "ics" } });
     return invitation;
   });
