@@ -10,6 +10,7 @@ import { createMeasureSchema, measureFilterSchema, updateMeasureSchema } from "@
 import { updateRecommendationSchema } from "@/lib/schemas/recommendations";
 import { createMeasure } from "@/lib/server/measures/create-measure";
 import { updateMeasure } from "@/lib/server/measures/update-measure";
+import { getMeasureFormOptions } from "@/lib/server/measures/form-options";
 import { deleteMeasure } from "@/lib/server/measures/delete-measure";
 import { listMeasures } from "@/lib/server/measures/list-measures";
 import { getMeasure } from "@/lib/server/measures/get-measure";
@@ -107,6 +108,25 @@ describe("managing measures", () => {
     const input = updateMeasureSchema.parse({ ...valid(buk), id, version: 1, status: "ONGOING", genderPerspective: "Flickor och pojkar deltar lika." });
     expect(await updateMeasure(bukHead, input)).toEqual({ version: 2 });
     await expect(updateMeasure(coordinator, input)).rejects.toBeInstanceOf(StaleEditError);
+  });
+
+  it("keeps a measure editable in its division after the division is deactivated, but moves none into it", async () => {
+    const closing = (await createDivision(ownerDb())).id;
+    const head = as("DIVISION_HEAD", [closing], (await createUser(ownerDb(), { role: "DIVISION_HEAD", divisionIds: [closing] })).id);
+    const created = await createMeasure(head, valid(closing));
+    await ownerDb().division.update({ where: { id: closing }, data: { active: false } });
+    const options = await getMeasureFormOptions(head, "update", closing);
+    expect(options.divisions.map((d) => d.id)).toEqual([closing]);
+    expect((await getMeasureFormOptions(head, "create")).divisions).toEqual([]);
+    const input = updateMeasureSchema.parse({ ...valid(closing), id: created.id, version: 1, status: "COMPLETED" });
+    expect(await updateMeasure(head, input)).toEqual({ version: 2 });
+    // Another measure cannot be moved into the deactivated division, nor a new one made there.
+    const spare = (await createDivision(ownerDb())).id;
+    const other = await createMeasure(coordinator, valid(spare));
+    await expect(updateMeasure(coordinator, { ...updateMeasureSchema.parse({ ...valid(spare), id: other.id, version: 1 }), ownerDivisionId: closing })).rejects.toMatchObject({ messageKey: "measures.errors.foreignDivision" });
+    await expect(createMeasure(coordinator, valid(closing))).rejects.toMatchObject({ messageKey: "measures.errors.foreignDivision" });
+    // Out of the way of the counts below.
+    await ownerDb().measure.deleteMany({ where: { ownerDivisionId: { in: [closing, spare] } } });
   });
 
   it("lists by scope with filters, and counts overdue by the injected today", async () => {

@@ -11,16 +11,18 @@ export type MeasureFormOptions = {
 };
 
 /**
- * What a measure's form offers: the divisions the viewer may write measures for (a division
- * head: their own), the plan's sections, and the people who can be responsible (members of
+ * What a measure's form offers: the active divisions the viewer may write measures for (a division
+ * head: their own; on an edit also the measure's current one, `keepDivisionId`), the plan's sections, and the people who can be responsible (members of
  * those divisions, and coordinators).
  */
-export async function getMeasureFormOptions(viewer: Viewer, action: "create" | "update"): Promise<MeasureFormOptions> {
+export async function getMeasureFormOptions(viewer: Viewer, action: "create" | "update", keepDivisionId?: string): Promise<MeasureFormOptions> {
   authorize(viewer, "measure", action);
   const all = scopeFor(viewer.role, "measure", action) === "all";
+  // An edit keeps the measure's current division on offer even if it has been deactivated since.
+  const offered = { OR: [{ active: true }, ...(keepDivisionId ? [{ id: keepDivisionId }] : [])] };
   return withViewer(viewer, async (tx) => {
     const divisions = await tx.division.findMany({
-      where: all ? { active: true } : { active: true, id: { in: [...viewer.divisionIds] } },
+      where: all ? offered : { AND: [offered, { id: { in: [...viewer.divisionIds] } }] },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
       select: { id: true, name: true },
     });

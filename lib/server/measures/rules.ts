@@ -10,15 +10,23 @@ import type { Prisma } from "@/lib/server/generated/prisma/client";
 /**
  * The checks a measure's form cannot make itself: the owner division is one the viewer may
  * write (a division head only their own — "a foreign division" is refused with a field error,
- * before anything is saved), it exists, and so do the chosen plan section and responsible
+ * before anything is saved), it exists and is active (or, on an edit, stays the measure's
+ * current one, deactivated since), and so do the chosen plan section and responsible
  * person, who belongs to the owner division or is a coordinator.
  */
-export async function checkMeasureReferences(tx: DbTx, viewer: Viewer, action: "create" | "update", input: MeasureValues) {
+export async function checkMeasureReferences(
+  tx: DbTx,
+  viewer: Viewer,
+  action: "create" | "update",
+  input: MeasureValues,
+  /** On an edit, the measure's current owner division: kept even if it has been deactivated since. */
+  currentDivisionId?: string,
+) {
   if (scopeFor(viewer.role, "measure", action) !== "all" && !viewer.divisionIds.includes(input.ownerDivisionId)) {
     throw new DomainRuleError("measures.errors.foreignDivision", "ownerDivisionId");
   }
-  const division = await tx.division.findFirst({ where: { id: input.ownerDivisionId, active: true }, select: { id: true } });
-  if (!division) throw new DomainRuleError("measures.errors.foreignDivision", "ownerDivisionId");
+  const division = await tx.division.findUnique({ where: { id: input.ownerDivisionId }, select: { id: true, active: true } });
+  if (!division || (!division.active && division.id !== currentDivisionId)) throw new DomainRuleError("measures.errors.foreignDivision", "ownerDivisionId");
   if (input.planSectionId) {
     const section = await tx.planSection.findUnique({ where: { id: input.planSectionId }, select: { id: true } });
     if (!section) throw new DomainRuleError("invalidChoice", "planSectionId");

@@ -18,7 +18,7 @@ export async function updateMeasure(viewer: Viewer, input: MeasureValues & { id:
   return withViewer(viewer, async (tx) => {
     const before = await tx.measure.findFirst({ where: within(scope, { id: input.id }), select: { ownerDivisionId: true, status: true } });
     if (!before) throw new NotFoundError("measure");
-    await checkMeasureReferences(tx, viewer, "update", input);
+    await checkMeasureReferences(tx, viewer, "update", input, before.ownerDivisionId);
     await updateVersioned(tx, "measure", { id: input.id, expectedVersion: input.version, scope, data: measureData(input) });
     await recordAudit(tx, viewer, {
       action: "measure.update",

@@ -26,7 +26,7 @@ export default async function MeasurePage({ params }: Props) {
   const measure = await orNotFound(getMeasure(viewer, id));
   const canEdit = may(viewer.role, "measure", "update");
   const linksReports = canEdit && may(viewer.role, "situationReport", "read");
-  const options = canEdit ? await getMeasureFormOptions(viewer, "update") : null;
+  const options = canEdit ? await getMeasureFormOptions(viewer, "update", measure.values.ownerDivisionId) : null;
   const reports = linksReports ? await listReportOptions(viewer) : [];
   const [t, tr] = await Promise.all([getTranslations("measures"), getTranslations("recommendations")]);
   const tSituation = await getTranslations("situation");
