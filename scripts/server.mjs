@@ -205,6 +205,12 @@ async function main() {
           },
         }) : undefined;
   const server = http.createServer(createListener(handle, admission, publicPages));
+  // Idle keep-alive connections stay open longer than a reverse proxy's (nginx 75 s, cloud load
+  // balancers 60 s) rather than Node's 5 s: a proxy or client that reuses a connection just as
+  // the server closes it gets "socket hang up" instead of an answer. The header timeout must
+  // exceed it.
+  server.keepAliveTimeout = 76_000;
+  server.headersTimeout = 77_000;
   server.listen(port, () => console.log(`Ready: http://localhost:${port}`));
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => server.close(() => process.exit(0)));
