@@ -1,8 +1,9 @@
 // The signed-in navigation, derived from the permission table: a role sees a link only
 // when it may list what is behind it.
-import { may, type Action, type Resource, type Role } from "./permissions";
+import { may, readsFiguresOnly, type Action, type Resource, type Role } from "./permissions";
 
-export type NavItem = { href: string; label: string; resource: Resource; action: Action };
+/** `figures`: a role that reads only aggregated figures of `resource` gets the page as counts. */
+export type NavItem = { href: string; label: string; resource: Resource; action: Action; figures?: true };
 
 /** `label` is a key under `nav` in the message catalog. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -14,7 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/utbildning", label: "training", resource: "trainingNeed", action: "list" },
   { href: "/kompetensplan", label: "competencePlan", resource: "competencePlan", action: "list" },
   { href: "/insatser", label: "measures", resource: "measure", action: "list" },
-  { href: "/uppfoljning", label: "followUp", resource: "followUp", action: "list" },
+  { href: "/uppfoljning", label: "followUp", resource: "followUp", action: "list", figures: true },
   { href: "/samverkan", label: "partners", resource: "partner", action: "list" },
   { href: "/rekommendationer", label: "recommendations", resource: "recommendation", action: "list" },
   { href: "/kontaktlogg", label: "contactLog", resource: "contactLog", action: "list" },
@@ -24,6 +25,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/logg", label: "audit", resource: "auditEvent", action: "list" },
 ];
 
+/** Whether `role` may open the page: the records it may list, or their figures only. */
+export function mayOpen(role: Role, item: NavItem): boolean {
+  return may(role, item.resource, item.action) || (item.figures === true && readsFiguresOnly(role, item.resource));
+}
+
 export function navigationFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => may(role, item.resource, item.action));
+  return NAV_ITEMS.filter((item) => mayOpen(role, item));
 }

@@ -115,10 +115,11 @@ export const PERMISSIONS: Record<Role, Grants> = {
     recommendation: readOnly("all"),
     aggregates: readOnly("own"),
   },
+  // Follow-ups are a division's own account of its work: an observer gets them as counts
+  // (`aggregates`: /uppfoljning's figures per cycle, the dashboard), never one by one.
   OBSERVER: {
     situationReport: readExport("final"),
     competencePlan: readOnly("final"),
-    followUp: readOnly("final"),
     evaluation: readExport("final"),
     recommendation: readOnly("all"),
     aggregates: readExport("all"),
@@ -136,4 +137,13 @@ export function scopeFor(role: Role, resource: Resource, action: Action): Scope 
 
 export function may(role: Role, resource: Resource, action: Action): boolean {
   return scopeFor(role, resource, action) !== null;
+}
+
+/**
+ * Whether `role` gets `resource` as figures only: it may not list the records but reads every
+ * division's aggregated figures (the observer). A page of such records then shows their counts,
+ * suppressed, instead of answering 403 (e.g. /uppfoljning).
+ */
+export function readsFiguresOnly(role: Role, resource: Resource): boolean {
+  return !may(role, resource, "list") && scopeFor(role, "aggregates", "read") === "all";
 }

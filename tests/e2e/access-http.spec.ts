@@ -1,7 +1,6 @@
 // The page half of the access matrix through HTTP: every demo role requests every signed-in
 // page; what the role may not list answers 403, and no page answers an anonymous visitor.
-import { NAV_ITEMS } from "../../lib/access/navigation";
-import { may } from "../../lib/access/permissions";
+import { NAV_ITEMS, mayOpen } from "../../lib/access/navigation";
 import { DEMO_USERS, expect, loginAs, test, type DemoUser } from "./fixtures";
 
 test("an anonymous visitor is redirected from every signed-in page", async ({ request }) => {
@@ -17,7 +16,7 @@ for (const user of DEMO_USERS) {
     await loginAs(user.role, user.divisions[0]);
     for (const item of NAV_ITEMS) {
       const response = await page.request.get(item.href, { maxRedirects: 0 });
-      const expected = may(user.role, item.resource, item.action) ? 200 : 403;
+      const expected = mayOpen(user.role, item) ? 200 : 403;
       expect(response.status(), `${user.role} ${item.href}`).toBe(expected);
     }
   });

@@ -74,13 +74,11 @@ describe("access matrix through the access layer", () => {
               const expected = [...(own.includes(action) ? ["own"] : []), ...(other.includes(action) ? ["other"] : [])].sort();
               const visible = run(viewer, async (tx) => label(await spec.visible(tx, viewer, action as Action), model));
               if (role === "OBSERVER" && model === "trainingAttendance") {
-                // Observers get counts only (decision 011): aggregates, never a row.
+                // Observers get counts only (decision 011): aggregates, never a row. Follow-ups
+                // too (decision 021), which the permission table says directly: no grant at all.
                 await expect(visible, action).rejects.toBeInstanceOf(AccessDeniedError);
               } else if (expected.length > 0) {
                 expect(await visible, action).toEqual(expected);
-              } else if (role === "OBSERVER" && model === "followUp" && (action === "list" || action === "read")) {
-                // An observer's finished-records scope, which finds no unfinished row here.
-                expect(await visible, action).toEqual([]);
               } else {
                 await expect(visible, action).rejects.toBeInstanceOf(AccessDeniedError);
               }

@@ -151,7 +151,9 @@ describe("filling in, returning and approving", () => {
       .rejects.toMatchObject({ messageKey: "followUp.errors.notEditable" });
     expect(await ownerDb().auditEvent.findMany({ where: { entityId: bukFollowUp, action: { startsWith: "followUp." } }, orderBy: { id: "asc" }, select: { action: true } }))
       .toEqual(["followUp.save", "followUp.submit", "followUp.return", "followUp.submit", "followUp.approve"].map((action) => ({ action })));
-    // Observers read only approved follow-ups.
-    expect((await listFollowUps(observer, { page: 1 }, day("2027-06-16"))).rows.map((r) => r.id)).toEqual([bukFollowUp]);
+    // Observers read no follow-up, not even an approved one: counts per cycle only (decision 021;
+    // tests/integration/follow-up-observer-figures.test.ts).
+    await expect(listFollowUps(observer, { page: 1 }, day("2027-06-16"))).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(getFollowUp(observer, bukFollowUp, day("2027-06-16"))).rejects.toBeInstanceOf(AccessDeniedError);
   });
 });

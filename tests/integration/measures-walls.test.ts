@@ -22,6 +22,7 @@ import { listMeasures } from "@/lib/server/measures/list-measures";
 import { getMeasure } from "@/lib/server/measures/get-measure";
 import { getMeasureFormOptions } from "@/lib/server/measures/form-options";
 import { linkFinding, unlinkFinding, listReportOptions } from "@/lib/server/measures/findings";
+import { getFollowUpFigures } from "@/lib/server/follow-up/follow-up-figures";
 import { listRecommendations } from "@/lib/server/recommendations/list-recommendations";
 import { getRecommendation } from "@/lib/server/recommendations/get-recommendation";
 import { updateRecommendation } from "@/lib/server/recommendations/update-recommendation";
@@ -115,7 +116,9 @@ describe("row-level security of the new tables", () => {
 const NOWHERE = "00000000-0000-4000-8000-00000000dead";
 const measureInput = () => createMeasureSchema.parse({ title: "Matris", ownerDivisionId: division.a, level: "GENERAL", status: "PLANNED", targetGroup: "Alla", nextReviewDate: "2027-01-01" });
 const today = new Date("2027-01-01T00:00:00Z");
-const USE_CASES: Record<string, { needs: [Resource, Action][]; call: (v: Viewer) => Promise<unknown> }> = {
+// `only`: use cases of every division's aggregated figures, which the permission table gives as
+// `aggregates` with scope `all` (PRODUCT.md: the coordinator and the observers).
+const USE_CASES: Record<string, { needs: [Resource, Action][]; only?: Role[]; call: (v: Viewer) => Promise<unknown> }> = {
   listMeasures: { needs: [["measure", "list"]], call: (v) => listMeasures(v, { page: 1, q: undefined }, today) },
   getMeasure: { needs: [["measure", "read"]], call: (v) => getMeasure(v, rows.measureA) },
   getMeasureFormOptions: { needs: [["measure", "create"]], call: (v) => getMeasureFormOptions(v, "create") },
@@ -139,6 +142,7 @@ const USE_CASES: Record<string, { needs: [Resource, Action][]; call: (v: Viewer)
   submitFollowUp: { needs: [["followUp", "submit"]], call: (v) => saveFollowUp(v, { id: NOWHERE, version: 1, assessment: "", comment: "", genderPerspective: "", items: [], submit: true }) },
   reviewFollowUp: { needs: [["followUp", "review"]], call: (v) => reviewFollowUp(v, { id: NOWHERE, version: 1, decision: "approve", reviewComment: "" }) },
   closeCycle: { needs: [["followUp", "finalize"]], call: (v) => closeCycle(v, { id: NOWHERE, version: 1, confirmed: true }) },
+  getFollowUpFigures: { needs: [["aggregates", "read"]], only: ["COORDINATOR", "OBSERVER"], call: (v) => getFollowUpFigures(v) },
 };
 
 function allowedByExpectation(role: Role, needs: [Resource, Action][]): boolean {
@@ -157,7 +161,8 @@ describe("access matrix: measures, recommendations and follow-up use cases", () 
           () => "allowed",
           (error) => (error instanceof AccessDeniedError ? "denied" : "allowed"), // NotFound, a domain rule: past the gate
         );
-        expect(outcome).toBe(allowedByExpectation(role, spec.needs) ? "allowed" : "denied");
+        const allowed = allowedByExpectation(role, spec.needs) && (spec.only?.includes(role) ?? true);
+        expect(outcome).toBe(allowed ? "allowed" : "denied");
       });
     }
   }

@@ -166,7 +166,7 @@ describe("the recommendations checklist and its trace", () => {
   });
 
   it("labels seeded wording a paraphrase until the coordinator enters the official text", async () => {
-    expect((await listRecommendations(bukHead)).find((r) => r.id === recommendation)).toMatchObject({ isParaphrase: true });
+    expect((await listRecommendations(bukHead)).rows.find((r) => r.id === recommendation)).toMatchObject({ isParaphrase: true });
     const input = updateRecommendationSchema.parse({ id: recommendation, version: 1, title: "Officiell lydelse", status: "IN_PROGRESS", evidence: "Beslut KS 2026-05-12", isParaphrase: false });
     await expect(updateRecommendation(bukHead, input)).rejects.toBeInstanceOf(AccessDeniedError);
     await updateRecommendation(coordinator, input);
@@ -191,9 +191,58 @@ describe("the recommendations checklist and its trace", () => {
     // The BUK head sees BUK's answer only, and no report findings (reports are the coordinator's).
     const theirs = await getRecommendation(bukHead, recommendation);
     expect(theirs.measures.map((m) => [m.title, m.findings])).toEqual([["Värdegrund i skolan", []]]);
-    const row = (await listRecommendations(bukHead)).find((r) => r.id === recommendation)!;
-    // Even the count stays behind the wall: the link to DSO's measure is not visible to BUK.
-    expect([row.measures.map((m) => m.id), row.measureCount]).toEqual([[bukMeasure], 1]);
+    const list = await listRecommendations(bukHead);
+    const row = list.rows.find((r) => r.id === recommendation)!;
+    // The link to DSO's measure stays behind the wall, and no count of every division's is given.
+    expect([row.measures.map((m) => m.id), row.linkedMeasures, list.countsOnlyThreshold]).toEqual([[bukMeasure], null, null]);
     expect((await getMeasure(coordinator, bukMeasure)).recommendations.map((r) => r.id)).toEqual([recommendation]);
+  });
+});
+
+describe("the checklist for an observer: how many measures answer, never which", () => {
+  let observer: Viewer;
+  let answered: string;
+  let unanswered: string;
+  const measureTitles = ["Mentorer i idrottsföreningar", "Föräldrastöd", "Fritidsgårdarnas kväll", "Skolans värdegrund", "Samtal i SFI", "Bibliotekets källkritik"];
+
+  beforeAll(async () => {
+    observer = as("OBSERVER", [], (await createUser(ownerDb(), { role: "OBSERVER" })).id);
+    answered = (await createRecommendation(ownerDb(), { title: "Samverka med civilsamhället" })).id;
+    unanswered = (await createRecommendation(ownerDb(), { title: "Utbilda personalen" })).id;
+    // Six measures of two divisions answer `answered` (at and above the threshold of 5); two answer `unanswered`.
+    for (const [i, title] of measureTitles.entries()) {
+      const measure = (await makeMeasure(ownerDb(), { ownerDivisionId: i % 2 ? buk : dso, title })).id;
+      await linkMeasure(coordinator, { recommendationId: answered, measureId: measure });
+      if (i < 2) await linkMeasure(coordinator, { recommendationId: unanswered, measureId: measure });
+    }
+  });
+
+  it("lists the count of every division's linked measures, small counts hidden, and no measure", async () => {
+    const list = await listRecommendations(observer);
+    expect(list.countsOnlyThreshold).toBe(5);
+    const byId = new Map(list.rows.map((r) => [r.id, r]));
+    expect(byId.get(answered)).toMatchObject({ linkedMeasures: 6, measures: [] });
+    expect(byId.get(unanswered)).toMatchObject({ linkedMeasures: "small", measures: [] });
+    // Every row carries a count (never "no measure" because the observer may read none), and none names a measure.
+    expect(list.rows.every((r) => r.linkedMeasures !== null && r.measures.length === 0)).toBe(true);
+    expect(JSON.stringify(list)).not.toMatch(new RegExp(measureTitles.join("|")));
+  });
+
+  it("gives the same count on the recommendation's own page, and no measure", async () => {
+    expect(await getRecommendation(observer, answered)).toMatchObject({ linkedMeasures: { count: 6, threshold: 5 }, measures: [] });
+    expect(await getRecommendation(observer, unanswered)).toMatchObject({ linkedMeasures: { count: "small", threshold: 5 }, measures: [] });
+    // The coordinator sees the measures themselves, not a count.
+    const full = await getRecommendation(coordinator, answered);
+    expect([full.linkedMeasures, full.measures.length]).toEqual([null, 6]);
+  });
+
+  it("follows the threshold setting", async () => {
+    await ownerDb().setting.upsert({ where: { key: "aggregates.suppressionThreshold" }, update: { value: 7 }, create: { key: "aggregates.suppressionThreshold", value: 7 } });
+    try {
+      const list = await listRecommendations(observer);
+      expect([list.countsOnlyThreshold, list.rows.find((r) => r.id === answered)?.linkedMeasures]).toEqual([7, "small"]);
+    } finally {
+      await ownerDb().setting.deleteMany({ where: { key: "aggregates.suppressionThreshold" } });
+    }
   });
 });

@@ -357,7 +357,7 @@ describe("a report's frozen entries, its sharing records and the legal-basis lis
 
 describe("observers: counts only", () => {
   it("get no rows of any division table, and figures only through the aggregate function", async () => {
-    for (const table of ["SituationEntry", "ContactLogEntry", "TrainingNeed", "Measure", "TrainingAttendance", "ActionItem", "FollowUpItem"]) {
+    for (const table of ["SituationEntry", "ContactLogEntry", "TrainingNeed", "Measure", "TrainingAttendance", "ActionItem", "FollowUp", "FollowUpItem", "RecommendationMeasure"]) {
       const count = await asApp(viewerOf("OBSERVER"), async (q) => Number((await q.query(`SELECT count(*) FROM "${table}"`)).rows[0].count));
       expect(count, table).toBe(0);
     }
@@ -369,18 +369,51 @@ describe("observers: counts only", () => {
     expect(figures.find((f) => f.metric === "suppressionThreshold")?.value).toBe("5");
   });
 
-  it("read reviewed follow-ups (finished reports) and nothing else of follow-ups", async () => {
+  it("read no follow-up, approved or not, nor its lines: follow-ups as counts per cycle only (decision 021)", async () => {
     const followUp = cases.find((t) => t.table === "FollowUp")!.rows.other!;
-    const seen = () => asApp(viewerOf("OBSERVER"), async (q) => (await q.query(`SELECT 1 FROM "FollowUp" WHERE id = $1`, [followUp])).rowCount);
-    expect(await seen()).toBe(0);
-    await client.query(`UPDATE "FollowUp" SET status = 'REVIEWED' WHERE id = $1`, [followUp]);
-    expect(await seen()).toBe(1);
-    await client.query(`UPDATE "FollowUp" SET status = 'SUBMITTED' WHERE id = $1`, [followUp]);
+    const seen = () => asApp(viewerOf("OBSERVER"), async (q) => [
+      (await q.query(`SELECT 1 FROM "FollowUp" WHERE id = $1`, [followUp])).rowCount,
+      (await q.query(`SELECT 1 FROM "FollowUpItem" WHERE "followUpId" = $1`, [followUp])).rowCount,
+    ]);
+    expect(await seen()).toEqual([0, 0]);
+    await client.query(`UPDATE "FollowUp" SET status = 'REVIEWED', assessment = 'ON_TRACK' WHERE id = $1`, [followUp]);
+    try {
+      expect(await seen()).toEqual([0, 0]);
+      // The approved one is in the cycle's figures, below the threshold: NULL for the observer.
+      const cycleOf = (await client.query(`SELECT "cycleId" FROM "FollowUp" WHERE id = $1`, [followUp])).rows[0].cycleId as string;
+      const values = await asApp(viewerOf("OBSERVER"), async (q) =>
+        (await q.query(`SELECT figure, value FROM varna_follow_up_figures() WHERE cycle_id = $1`, [cycleOf])).rows as { figure: string; value: string | null }[]);
+      expect(Object.fromEntries(values.map((v) => [v.figure, v.value]))).toEqual({
+        followUps: null, reviewed: null, notReviewed: null, onTrack: null, atRisk: null, offTrack: null, unassessed: null,
+      });
+    } finally {
+      await client.query(`UPDATE "FollowUp" SET status = 'SUBMITTED', assessment = NULL WHERE id = $1`, [followUp]);
+    }
   });
 
-  it("refuses the aggregate function to roles without municipality-wide figures", async () => {
+  it("count the measures answering a recommendation only through the count function, small counts NULL", async () => {
+    const measure = cases.find((t) => t.table === "Measure")!.rows.other!;
+    const recommendation = (await client.query(`INSERT INTO "Recommendation" (id, number, title, "updatedAt") VALUES (gen_random_uuid(), 9901, 'R', now()) RETURNING id`)).rows[0].id as string;
+    await client.query(`INSERT INTO "RecommendationMeasure" ("recommendationId", "measureId") VALUES ($1, $2)`, [recommendation, measure]);
+    try {
+      const links = await asApp(viewerOf("OBSERVER"), async (q) => (await q.query(`SELECT 1 FROM "RecommendationMeasure" WHERE "recommendationId" = $1`, [recommendation])).rowCount);
+      expect(links).toBe(0);
+      const count = (role: Role) => asApp(viewerOf(role), async (q) =>
+        (await q.query(`SELECT measures FROM varna_recommendation_measure_counts() WHERE recommendation_id = $1`, [recommendation])).rows[0]?.measures as string | null);
+      expect(await count("OBSERVER")).toBeNull();
+      expect(await count("COORDINATOR")).toBe("1");
+      for (const role of ["DIVISION_HEAD", "NETWORK_MEMBER", "ADMIN"] as Role[]) {
+        await expect(count(role), role).rejects.toThrow(/Åtkomst nekad/);
+      }
+    } finally {
+      await client.query(`DELETE FROM "Recommendation" WHERE id = $1`, [recommendation]);
+    }
+  });
+
+  it("refuses the aggregate functions to roles without municipality-wide figures", async () => {
     for (const role of ["DIVISION_HEAD", "NETWORK_MEMBER", "ADMIN"] as Role[]) {
       await expect(asApp(viewerOf(role), (q) => q.query(`SELECT * FROM varna_aggregate_figures(current_date)`)), role).rejects.toThrow(/Åtkomst nekad/);
+      await expect(asApp(viewerOf(role), (q) => q.query(`SELECT * FROM varna_follow_up_figures()`)), role).rejects.toThrow(/Åtkomst nekad/);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, RESOURCES, ROLES, may, scopeFor } from "@/lib/access/permissions";
-import { navigationFor } from "@/lib/access/navigation";
+import { ACTIONS, RESOURCES, ROLES, may, readsFiguresOnly, scopeFor } from "@/lib/access/permissions";
+import { NAV_ITEMS, mayOpen, navigationFor } from "@/lib/access/navigation";
 
 describe("the role → permission table", () => {
   it("keeps the IT administrator out of the situation picture and all plan content", () => {
@@ -40,5 +40,16 @@ describe("navigation", () => {
     expect(navigationFor("OBSERVER").map((i) => i.href)).not.toContain("/lagesbild");
     expect(navigationFor("DIVISION_HEAD")[0]?.href).toBe("/oversikt");
     expect(navigationFor("NETWORK_MEMBER").map((i) => i.href)).toContain("/natverk");
+  });
+
+  it("gives an observer follow-ups and measures as figures only: the follow-up page as counts, no row", () => {
+    for (const action of ACTIONS) expect(may("OBSERVER", "followUp", action), action).toBe(false);
+    expect(readsFiguresOnly("OBSERVER", "followUp")).toBe(true);
+    expect(readsFiguresOnly("OBSERVER", "measure")).toBe(true);
+    // Who lists follow-ups gets them as records; division-bound roles read only their own figures.
+    for (const role of ["COORDINATOR", "DIVISION_HEAD", "NETWORK_MEMBER", "ADMIN"] as const) expect(readsFiguresOnly(role, "followUp"), role).toBe(false);
+    const followUps = NAV_ITEMS.find((i) => i.href === "/uppfoljning")!;
+    expect(ROLES.filter((r) => mayOpen(r, followUps))).toEqual(["COORDINATOR", "DIVISION_HEAD", "OBSERVER"]);
+    expect(navigationFor("OBSERVER").map((i) => i.href)).toContain("/uppfoljning");
   });
 });

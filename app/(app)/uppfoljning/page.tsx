@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
-import { may } from "@/lib/access/permissions";
+import { may, readsFiguresOnly } from "@/lib/access/permissions";
 import { listFollowUps } from "@/lib/server/follow-up/list-follow-ups";
 import { followUpFilterSchema } from "@/lib/schemas/follow-up-filter";
 import { FOLLOW_UP_STATUSES } from "@/lib/schemas/follow-up";
@@ -15,6 +15,7 @@ import { DataTable } from "@/components/layout/data-table";
 import { StatCard } from "@/components/layout/stat-card";
 import { OpenCycleForm } from "./_components/open-cycle-form";
 import { CloseCycle } from "./_components/close-cycle";
+import { CycleFigures } from "./_components/cycle-figures";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("followUp"))("title") };
@@ -23,6 +24,10 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function FollowUpPage({ searchParams }: Props) {
+  const signedIn = await requireViewer();
+  // A reader of figures only (the observer) gets the cycles as counts: no single follow-up,
+  // no division (decision 021). Anyone else who may not list follow-ups: 403, audited.
+  if (!may(signedIn.role, "followUp", "list") && readsFiguresOnly(signedIn.role, "followUp")) return <CycleFigures viewer={signedIn} />;
   const viewer = await requireViewer("followUp", "list");
   const filter = await searchParamsOf(followUpFilterSchema, searchParams);
   const today = startOfTodayUtc();

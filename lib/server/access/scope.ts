@@ -51,9 +51,11 @@ export const scopes = {
   measure(viewer: Viewer, action: Action, resource: "measure" | "aggregates" = "measure"): Prisma.MeasureWhereInput {
     return authorize(viewer, resource, action) === "all" ? {} : { ownerDivisionId: ownDivisions(viewer) };
   },
+  /** Observers get follow-ups as counts only (varna_follow_up_figures, varna_dashboard_figures),
+   * never a row: no role reads follow-ups with a `final` scope. */
   followUp(viewer: Viewer, action: Action): Prisma.FollowUpWhereInput {
     const scope = authorize(viewer, "followUp", action);
-    if (scope === "final") return { status: "REVIEWED" };
+    if (scope === "final") throw new AccessDeniedError("followUp", action);
     return scope === "all" ? {} : { divisionId: ownDivisions(viewer) };
   },
   /** Network-wide items (no division) belong to the whole network: its members see them.

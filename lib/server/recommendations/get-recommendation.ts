@@ -1,21 +1,25 @@
 import "server-only";
 import { authorize } from "@/lib/server/access/authorize";
-import { may } from "@/lib/access/permissions";
+import { may, readsFiguresOnly } from "@/lib/access/permissions";
 import { scopes, within } from "@/lib/server/access/scope";
 import { withViewer } from "@/lib/server/access/with-viewer";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/access/viewer";
 import { isoDate } from "@/lib/dates";
+import { linkedMeasureCounts } from "./measure-counts";
 
 /**
  * One recommendation with its whole trace: the measures that answer it (as far as the viewer
  * sees measures) and, for each, the situation-report findings that motivate it (for those who
- * read reports) — what the municipality does about the recommendation and why.
+ * read reports) — what the municipality does about the recommendation and why. A viewer who
+ * may read no measure but every division's figures (the observer) gets how many measures answer
+ * it instead, suppressed like every count an observer sees (`linkedMeasures`; null otherwise).
  */
 export async function getRecommendation(viewer: Viewer, id: string) {
   authorize(viewer, "recommendation", "read");
   const measureScope = may(viewer.role, "measure", "read") ? scopes.measure(viewer, "read") : null;
   const readsReports = may(viewer.role, "situationReport", "read");
+  const countsOnly = !measureScope && readsFiguresOnly(viewer.role, "measure");
   const found = await withViewer(viewer, async (tx) => {
     const r = await tx.recommendation.findUnique({
       where: { id },
@@ -40,10 +44,11 @@ export async function getRecommendation(viewer: Viewer, id: string) {
           select: { id: true, measureId: true, note: true, report: { select: { id: true, title: true } }, section: { select: { environment: true } } },
         })
       : [];
-    return { r, measures, findings };
+    const counted = countsOnly ? await linkedMeasureCounts(tx) : null;
+    return { r, measures, findings, counted };
   });
   if (!found) throw new NotFoundError("recommendation");
-  const { r, measures, findings } = found;
+  const { r, measures, findings, counted } = found;
   return {
     id: r.id,
     number: r.number,
@@ -55,6 +60,7 @@ export async function getRecommendation(viewer: Viewer, id: string) {
     description: r.description,
     evidence: r.evidence,
     dueDate: r.dueDate,
+    linkedMeasures: counted ? { count: counted.counts.get(r.id) ?? "small", threshold: counted.threshold } : null,
     measures: measures.map((m) => ({
       id: m.id, title: m.title, status: m.status, level: m.level, division: m.ownerDivision.name,
       findings: findings.filter((f) => f.measureId === m.id).map((f) => ({

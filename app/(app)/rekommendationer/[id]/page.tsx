@@ -45,7 +45,13 @@ export default async function RecommendationPage({ params }: Props) {
 
       <section aria-labelledby="measures" className="mb-8 space-y-3">
         <h2 id="measures" className="text-lg font-semibold">{t("detail.measures")}</h2>
-        {r.measures.length === 0 ? <p className="text-sm text-slate-600">{t("detail.noMeasures")}</p> : (
+        {r.linkedMeasures ? (
+          <p className="text-sm" data-testid="linked-measures">
+            {typeof r.linkedMeasures.count === "number"
+              ? t("detail.measuresCounted", { count: r.linkedMeasures.count })
+              : t("detail.measuresCountedSuppressed", { threshold: r.linkedMeasures.threshold })}
+          </p>
+        ) : r.measures.length === 0 ? <p className="text-sm text-slate-600">{t("detail.noMeasures")}</p> : (
           <ul className="space-y-3">
             {r.measures.map((m) => (
               <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
