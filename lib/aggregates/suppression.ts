@@ -73,6 +73,16 @@ export function suppressList(counts: readonly Suppressed[], total: Suppressed, t
 export type CountTable<T = Suppressed> = { cells: T[][]; rowTotals: T[]; columnTotals: T[]; total: T };
 
 export function suppressTable(table: CountTable, threshold: number): CountTable<Shown> {
+  return suppressTableWithList(table, [], threshold).table;
+}
+
+/**
+ * A cross table and a list that sums to the same grand total (e.g. the situation entries by
+ * environment × month and by district: the same rows counted twice). The grand total is one
+ * figure in the lines of both, so it is shown or hidden for both: suppressing them apart would
+ * print in one the total hidden in the other, and a hidden part could be read off by subtraction.
+ */
+export function suppressTableWithList(table: CountTable, list: readonly Suppressed[], threshold: number): { table: CountTable<Shown>; list: Shown[] } {
   const figures: Record<string, Suppressed> = { total: table.total };
   const lines: Line[] = [];
   const cell = (r: number, c: number) => `${r}:${c}`;
@@ -88,12 +98,19 @@ export function suppressTable(table: CountTable, threshold: number): CountTable<
   }
   lines.push({ total: "total", parts: table.cells.map((_, r) => `r${r}`) });
   lines.push({ total: "total", parts: table.columnTotals.map((_, c) => `k${c}`) });
+  if (list.length > 0) {
+    list.forEach((v, i) => (figures[`l${i}`] = v));
+    lines.push({ total: "total", parts: list.map((_, i) => `l${i}`) });
+  }
   const out = suppress(figures, lines, threshold);
   return {
-    cells: table.cells.map((row, r) => row.map((_, c) => out[cell(r, c)] ?? "small")),
-    rowTotals: table.cells.map((_, r) => out[`r${r}`] ?? "small"),
-    columnTotals: table.columnTotals.map((_, c) => out[`k${c}`] ?? "small"),
-    total: out.total ?? "small",
+    table: {
+      cells: table.cells.map((row, r) => row.map((_, c) => out[cell(r, c)] ?? "small")),
+      rowTotals: table.cells.map((_, r) => out[`r${r}`] ?? "small"),
+      columnTotals: table.columnTotals.map((_, c) => out[`k${c}`] ?? "small"),
+      total: out.total ?? "small",
+    },
+    list: list.map((_, i) => out[`l${i}`] ?? "small"),
   };
 }
 

@@ -150,7 +150,8 @@ export type Shown = number | `<${number}` | "–";
  * figures only"; the rule is lib/aggregates/suppression.ts, shared with the dashboard and the
  * yearly evaluation). The lines it checks: the environments and the sources sum to the total,
  * each environment's activities and districts to its count, each breakdown of the contacts to
- * their total. Trends are dropped where either side is hidden, since the direction would give
+ * their total. Every source is listed with its count and none as missing (a zero is a small count
+ * too). Trends are dropped where either side is hidden, since the direction would give
  * the hidden count away.
  */
 export function suppressFigures(f: ReportFigures, threshold: number): SuppressedFigures {
@@ -188,7 +189,6 @@ export function suppressFigures(f: ReportFigures, threshold: number): Suppressed
   const hidden = (key: string) => typeof out[key] !== "number";
   const trend = (a: string, b: string, now: number, before: number) => (hidden(a) || hidden(b) ? null : trendOf(now, before));
   const shownList = <K extends string>(rows: Count<K>[], keys: string[]) => rows.map((r, i) => ({ key: r.key, count: s(keys[i]!) }));
-  const usedSources = new Set(f.sourcesUsed.map((u) => u.key));
   return {
     ...f,
     total: s("total"),
@@ -202,7 +202,10 @@ export function suppressFigures(f: ReportFigures, threshold: number): Suppressed
       byActivity: shownList(e.byActivity, envKeys[i]!.activity),
       byDistrict: e.byDistrict.map((d, j) => ({ district: d.district, count: s(envKeys[i]!.district[j]!) })),
     })),
-    sourcesUsed: SOURCES.map((key, i) => ({ key, count: s(sourceKeys[i]!) })).filter((x) => usedSources.has(x.key)),
+    // Every source with its (suppressed) count, and no list of the missing ones: which sources
+    // have no entry at all is a zero count, hidden like any small count (decision 021).
+    sourcesUsed: SOURCES.map((key, i) => ({ key, count: s(sourceKeys[i]!) })),
+    sourcesMissing: null,
     contacts: {
       total: s("contacts"),
       previousTotal: s("previousContacts"),
@@ -218,8 +221,11 @@ export function suppressFigures(f: ReportFigures, threshold: number): Suppressed
 }
 
 type Suppress<T> = T extends number ? Shown : T extends Trend ? Trend | null : T extends (infer U)[] ? Suppress<U>[] : T extends string | null ? T : { [K in keyof T]: Suppress<T[K]> };
-/** Figures as shown: counts may be "<5", trends null where suppressed. */
-export type SuppressedFigures = Suppress<ReportFigures>;
+/**
+ * Figures as shown: counts may be "<5", trends null where suppressed. Suppressed, `sourcesUsed`
+ * holds every source (its count "<5" when small, zero included) and `sourcesMissing` is null.
+ */
+export type SuppressedFigures = Omit<Suppress<ReportFigures>, "sourcesMissing"> & { sourcesMissing: Source[] | null };
 
 /** The figures as the coordinator sees them: every count as it is (same shape as suppressed). */
 export const unsuppressed = (f: ReportFigures): SuppressedFigures => f as SuppressedFigures;

@@ -22,6 +22,7 @@ describe("getDashboard: every role's figures on a fixed data set", () => {
   let b: string;
   let d1: string;
   let d2: string;
+  let d3: string;
   let userId: string;
   let finalReport: string;
   const month = (key: string) => `2031-${key}`;
@@ -31,6 +32,8 @@ describe("getDashboard: every role's figures on a fixed data set", () => {
     b = (await createDivision(ownerDb(), { name: "Avdelning B", sortOrder: 2 })).id;
     d1 = (await createDistrict(ownerDb(), { name: "Område 1" })).id;
     d2 = (await createDistrict(ownerDb(), { name: "Område 2" })).id;
+    d3 = (await createDistrict(ownerDb(), { name: "Område 3" })).id; // active, no entries
+    await createDistrict(ownerDb(), { name: "Område 0 (nedlagt)", active: false }); // inactive, no entries
     userId = (await createUser(ownerDb(), { role: "COORDINATOR" })).id;
     const entry = (divisionId: string, n: number, data: Parameters<typeof createSituationEntry>[1] extends infer T ? Partial<T> : never) =>
       Promise.all(Array.from({ length: n }, () => createSituationEntry(ownerDb(), { divisionId, createdById: userId, ...data })));
@@ -140,11 +143,16 @@ describe("getDashboard: every role's figures on a fixed data set", () => {
     expect(d.entries!.rowTotals).toEqual(["derived", "small", "derived", "small"]);
     expect(d.entries!.columnTotals[may]).toBe("derived");
     expect(d.entries!.columnTotals[june]).toBe("derived");
-    // The grand total: every row total hidden, together 16 — not a small count, so it stays.
-    expect(d.entries!.total).toBe(16);
-    // Districts: 8 and 7 shown, the whole municipality's 1 small; 16 − 15 = 1 would give it back.
-    expect(d.districts!.rows.map((r) => [r.name, r.count])).toEqual([["Område 1", 8], ["Område 2", 7], [null, "small"]]);
+    // The grand total: every row total hidden, together 16 — not a small count in this table,
+    // but it is the districts' total too (the same entries): 16 − 8 − 7 would give back the
+    // whole municipality's 1, so it is hidden in both, never shown in one and hidden in the other.
+    expect(d.entries!.total).toBe("derived");
     expect(d.districts!.total).toBe("derived");
+    expect(d.districts!.total).toBe(d.entries!.total);
+    // Districts: 8 and 7 shown, the whole municipality's 1 small; every active district listed,
+    // the one without entries too (left out, it would say "zero"), the inactive one without not.
+    expect(d.districts!.rows.map((r) => [r.name, r.count])).toEqual([["Område 1", 8], ["Område 2", 7], ["Område 3", "small"], [null, "small"]]);
+    expect(d.districts!.rows.find((r) => r.name === "Område 3")!.id).toBe(d3);
     expect(d.measures!.cells[0]![1]).toBe(11);
     expect(d.measures!.cells[1]![0]).toBe("small");
     expect(d.measures!.rowTotals[0]).toBe("derived"); // 11 − 11 = the hidden zeros
@@ -172,7 +180,9 @@ describe("getDashboard: every role's figures on a fixed data set", () => {
       const d = await getDashboard(viewer("OBSERVER", [], userId), TODAY);
       expect(d.threshold).toBe(8);
       expect(d.entries!.cells[0]![11]).toBe("small"); // 6 < 8
-      expect(d.districts!.rows.map((r) => r.count)).toEqual([8, "small", "small"]);
+      expect(d.districts!.rows.map((r) => r.count)).toEqual([8, "small", "small", "small"]);
+      // 16 − 8 = 8 hidden in the districts; but May's 9 leaves 7 hidden in the months: both hidden.
+      expect([d.entries!.total, d.districts!.total]).toEqual(["derived", "derived"]);
     } finally {
       await ownerDb().setting.delete({ where: { key: "aggregates.suppressionThreshold" } });
     }

@@ -69,8 +69,13 @@ describe("compiling a report", () => {
     expect(report.cited!.map((e) => e.entryId).sort()).toEqual([entry.schoolA, entry.policeB, entry.onlineA].sort());
     expect(report.candidates).toEqual([]);
     const rightWing = report.sections.find((s) => s.environment === "RIGHT_WING")!;
-    expect(rightWing.presence).toBe("2 noteringar under perioden (föregående period: 1 notering). Områden: Brandholmen (1), Centrum (1).");
-    expect(rightWing.activities).toBe("Propaganda 1, Rekrytering 1.");
+    // Written from the counts as an observer will read them (threshold 5): the draft carries no
+    // small count and names no district or activity a small count would place.
+    expect(rightWing.presence).toBe("Färre än 5 noteringar under perioden (föregående period: färre än 5 noteringar). Områden: färre än 5 noteringar i vart och ett.");
+    expect(rightWing.activities).toBe("Färre än 5 noteringar av varje slag av aktivitet.");
+    // An environment with no entry reads the same as one with two.
+    const leftWing = report.sections.find((s) => s.environment === "LEFT_WING")!;
+    expect([leftWing.presence, leftWing.activities]).toEqual([rightWing.presence, rightWing.activities]);
     expect(report.sections.map((s) => s.environment)).toEqual(["RIGHT_WING", "LEFT_WING", "ISLAMIST", "OTHER_UNCLEAR"]);
     const audit = await ownerDb().auditEvent.findFirstOrThrow({ where: { action: "situationReport.create", entityId: reportId } });
     expect(audit.actorId).toBe(coordinator.id);
@@ -190,10 +195,21 @@ describe("a final report", () => {
     expect(report.figures!.total).toBe("<5");
     expect(report.figures!.environments.find((e) => e.environment === "RIGHT_WING")).toMatchObject({ count: "<5", trend: null });
     expect(report.figures!.contacts.total).toBe("<5");
+    // The sections' text (prefilled from the counts, kept by the coordinator) carries no small
+    // count either: no "2 noteringar" beside the table's "<5", no "Centrum (1)", no "Propaganda 1".
+    for (const section of report.sections) expect(`${section.presence} ${section.activities}`, section.environment).not.toMatch(/[0-46-9]/);
+    // Which sources have no entry is a zero count: every source with "<5", none named as missing.
+    expect(report.figures!.sourcesMissing).toBeNull();
+    expect(report.figures!.sourcesUsed).toEqual(["POLICE", "SCHOOL", "SOCIAL_SERVICES", "LEISURE", "CIVIL_SOCIETY", "OPEN_SOURCES"].map((key) => ({ key, count: "<5" })));
+    expect(JSON.stringify(report.figures)).not.toMatch(/"(count|previousCount|total|previousTotal)":\d/);
     const text = await pdfText(observer, reportId);
     expect(text).toContain(TITLE);
     expect(text).toContain("<5");
     expect(text).not.toContain("Klistermärken vid skolan.");
+    expect(text).toContain("Färre än 5 noteringar under perioden");
+    expect(text).not.toMatch(/(?<!än )\d+ notering|Centrum \(|Brandholmen \(|Propaganda \d|Rekrytering \d/);
+    expect(text).not.toContain("Källor som saknas");
+    expect(text).not.toContain("Alla källtyper finns med");
     expect((await listSituationReports(observer, { page: 1 })).rows.map((r) => r.id)).toContain(reportId);
   });
 });
@@ -214,7 +230,10 @@ describe("the report's figures as a spreadsheet", () => {
     expect((await sheet(coordinator, "Källor")).filter((r) => r[2] === "Saknas").map((r) => r[0])).toEqual(["Socialtjänsten", "Fritidsverksamheten", "Civilsamhället"]);
     const observerRows = await sheet(observer, "Miljöer");
     expect(observerRows.find((r) => r[0] === "Totalt")).toEqual(["Totalt", "<5", "<5", "–"]);
-    expect(await ownerDb().auditEvent.count({ where: { action: "situationReport.export", entityId: reportId, details: { path: ["format"], equals: "xlsx" } } })).toBe(3);
+    // No literal 0 for a source without entries, no "Saknas": every source "<5".
+    const observerSources = await sheet(observer, "Källor");
+    expect(observerSources.slice(1)).toEqual(["Polisen", "Skolan", "Socialtjänsten", "Fritidsverksamheten", "Civilsamhället", "Öppna källor"].map((x) => [x, "<5"]));
+    expect(await ownerDb().auditEvent.count({ where: { action: "situationReport.export", entityId: reportId, details: { path: ["format"], equals: "xlsx" } } })).toBe(4);
   });
 });
 

@@ -2,7 +2,7 @@
 // sources used and missing, and the suppression observers read.
 import { describe, expect, it } from "vitest";
 import { computeFigures, defaultPeriod, previousPeriod, suppressFigures, type ContactFacts, type EntryFacts } from "@/lib/situation-reports/figures";
-import { prefillSection } from "@/lib/situation-reports/prefill";
+import { prefillSections } from "@/lib/situation-reports/prefill";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -90,12 +90,33 @@ describe("computeFigures", () => {
     expect(suppressFigures(spread, 5).total).toBe("–");
   });
 
-  it("prefills a section's presence and activities from its counts, in Swedish", () => {
-    const right = figures.environments[0]!;
-    expect(prefillSection(right)).toEqual({
-      presence: "3 noteringar under perioden (föregående period: 3 noteringar). Områden: Brandholmen (1), Centrum (1), Hela kommunen (1).",
-      activities: "Propaganda 2, Rekrytering 1.",
+  it("prefills a section's presence and activities from its counts as an observer reads them, in Swedish", () => {
+    // Every count here is below 5: no count in the text, no district or activity named (a name
+    // would say "at least one"), and an environment with none reads like one with three.
+    const [right, left] = prefillSections(figures, 5);
+    expect(right).toEqual({
+      environment: "RIGHT_WING",
+      presence: "Färre än 5 noteringar under perioden (föregående period: färre än 5 noteringar). Områden: färre än 5 noteringar i vart och ett.",
+      activities: "Färre än 5 noteringar av varje slag av aktivitet.",
     });
-    expect(prefillSection(figures.environments[1]!).presence).toBe("Inga granskade noteringar under perioden (föregående period: 1 notering).");
+    expect({ ...left, environment: "RIGHT_WING" }).toEqual(right);
+    const many = computeFigures({
+      period: { start: day("2031-03-01"), end: day("2031-03-31") },
+      entries: Array.from({ length: 7 }, () => e()), previousEntries: Array.from({ length: 5 }, () => e()), contacts: [], previousContacts: [],
+    });
+    // 7 propaganda entries shown; the environment's 7 would give the hidden zeros back (as in the
+    // figures), so the text does not give it either.
+    expect(prefillSections(many, 5)[0]).toEqual({
+      environment: "RIGHT_WING",
+      presence: "Ett antal noteringar som inte redovisas under perioden (föregående period: 5 noteringar). Områden: Centrum (antalet redovisas inte); övriga områden färre än 5 noteringar vardera.",
+      activities: "Propaganda 7; övriga slag av aktivitet färre än 5 vardera.",
+    });
+    // The coordinator's lower threshold: the counts at or above it are written as they are.
+    // (The environment's 3 hidden — its six zero activities sum to less than 1 — and so, in turn,
+    // one of its districts: the same figures the observer's table shows.)
+    expect(prefillSections(figures, 1)[0]!.presence).toBe("Ett antal noteringar som inte redovisas under perioden (föregående period: 3 noteringar). Områden: Brandholmen (antalet redovisas inte), Centrum (1), Hela kommunen (1); övriga områden färre än 1 noteringar vardera.");
+    expect(prefillSections(figures, 1)[0]!.activities).toBe("Propaganda 2, Rekrytering 1; övriga slag av aktivitet färre än 1 vardera.");
+    // At 5, no figure but the threshold itself.
+    expect(JSON.stringify(prefillSections(figures, 5))).not.toMatch(/[0-46-9]/);
   });
 });

@@ -1,7 +1,7 @@
 // The one suppression rule of every count an observer sees: primary (below the threshold,
 // zero included) and secondary (a total from which a hidden part could be computed back).
 import { describe, expect, it } from "vitest";
-import { shownText, suppress, suppressList, suppressTable } from "@/lib/aggregates/suppression";
+import { shownText, suppress, suppressList, suppressTable, suppressTableWithList } from "@/lib/aggregates/suppression";
 
 describe("suppression", () => {
   it("hides every count below the threshold, zero included, and keeps the rest", () => {
@@ -74,5 +74,16 @@ describe("suppression", () => {
 
   it("prints a small count as <threshold and a derived total as –", () => {
     expect([shownText("small", 5), shownText("derived", 5), shownText(12, 5)]).toEqual(["<5", "–", 12]);
+  });
+
+  it("hides a grand total for a table and a list of the same rows alike (entries by month and by district)", () => {
+    // Alone, the table keeps its total 10 (its cells hidden, its totals 5 + 5); the list (6, 2, 2)
+    // would hide it (10 − 6 = the small 4). One figure in both: hidden in both.
+    const table = { cells: [[2, 3], [3, 2]], rowTotals: [5, 5], columnTotals: [5, 5], total: 10 };
+    expect(suppressTable(table, 5).total).toBe(10);
+    expect(suppressList([6, 2, 2], 10, 5).total).toBe("derived");
+    const both = suppressTableWithList(table, [6, 2, 2], 5);
+    expect(both.list).toEqual([6, "small", "small"]);
+    expect(both.table.total).toBe("derived");
   });
 });

@@ -9,7 +9,7 @@ import type { DbTx } from "@/lib/server/db";
 import { scopeSql } from "@/lib/server/situation/entry-query";
 import { followUpOverdueWhere } from "@/lib/server/follow-up/rules";
 import { OPEN_ACTION_STATUSES, overdueFilter } from "@/lib/network/overdue";
-import { suppressList, suppressTable, type CountTable, type Shown, type Suppressed } from "@/lib/aggregates/suppression";
+import { suppressList, suppressTable, suppressTableWithList, type CountTable, type Shown, type Suppressed } from "@/lib/aggregates/suppression";
 import { lastTwelveMonths, type Month } from "@/lib/dashboard/window";
 
 // The dashboards (issue 13): one use case, three views of it. The coordinator sees every
@@ -227,7 +227,7 @@ async function aggregatesDashboard(viewer: Viewer, today: Date, window: Dashboar
     const figures = await tx.$queryRaw<FigureRow[]>`
       SELECT section, k1, k2, value FROM varna_dashboard_figures(${window.from}::date, ${window.to}::date, ${today}::date)`;
     const divisions = await tx.division.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, active: true } });
-    const districtNames = await tx.district.findMany({ select: { id: true, name: true } });
+    const districtNames = await tx.district.findMany({ select: { id: true, name: true, active: true } });
     const report = may(viewer.role, "situationReport", "list")
       ? await tx.situationReport.findFirst({
           where: scopes.situationReport(viewer, "list"),
@@ -244,21 +244,28 @@ async function aggregatesDashboard(viewer: Viewer, today: Date, window: Dashboar
   };
   const threshold = Number(figures.find((f) => f.section === "threshold")?.value ?? 5);
 
-  const entries = suppressTable({
+  // The situation entries by environment × month and by district are the same rows, so their
+  // grand totals are one figure: both tables are suppressed together, with that one total in
+  // the lines of both (else a total hidden for the districts would be printed for the months,
+  // and a hidden district count read off by subtraction). Every active district is listed (and
+  // the whole municipality, no district): a district left out would say its count is zero.
+  const districtIds = [
+    ...districtNames.filter((d) => d.active || figures.some((f) => f.section === "districts" && f.k1 === d.id))
+      .sort((a, b) => a.name.localeCompare(b.name, "sv"))
+      .map((d) => d.id as string | null),
+    null,
+  ];
+  const situation = suppressTableWithList({
     cells: ENVIRONMENTS.map((env) => window.months.map((m) => value("entries", env, m.key))),
     rowTotals: ENVIRONMENTS.map((env) => value("entries", env, "*")),
     columnTotals: window.months.map((m) => value("entries", "*", m.key)),
     total: value("entries", "*", "*"),
-  }, threshold);
-
-  const districtRows = figures.filter((f) => f.section === "districts" && f.k1 !== "*");
-  const shownDistricts = suppressList(districtRows.map((f) => (f.value === null ? null : Number(f.value))), value("districts", "*"), threshold);
+  }, districtIds.map((id) => value("districts", id ?? "")), threshold);
+  const entries = situation.table;
   const districts = {
     // In the order of the names (not of the counts, which would rank the hidden ones).
-    rows: districtRows
-      .map((f, i) => ({ id: f.k1 === "" ? null : f.k1, name: districtNames.find((d) => d.id === f.k1)?.name ?? null, count: shownDistricts.counts[i]! }))
-      .sort((a, b) => (a.name ?? "\uffff").localeCompare(b.name ?? "\uffff", "sv")),
-    total: shownDistricts.total,
+    rows: districtIds.map((id, i) => ({ id, name: districtNames.find((d) => d.id === id)?.name ?? null, count: situation.list[i]! })),
+    total: entries.total,
   };
 
   const measures = suppressTable({

@@ -85,14 +85,19 @@ export async function renderReportPdf(report: ReportView, { generatedAt }: { gen
 
       {f ? (
         <PdfSection title={d.sources}>
-          <PdfSubheading>{d.sourcesUsed}</PdfSubheading>
+          {/* Suppressed (an observer): every source with its count, no list of the missing ones. */}
+          <PdfSubheading>{f.sourcesMissing === null ? d.bySource : d.sourcesUsed}</PdfSubheading>
           <PdfTable
             columns={[{ header: d.source, width: 3 }, { header: d.count, align: "right" }]}
             rows={f.sourcesUsed.map((x) => [s.sources[x.key], count(x.count)])}
             emptyText={d.noneUsed}
           />
-          <PdfSubheading>{d.sourcesMissing}</PdfSubheading>
-          <PdfParagraph>{f.sourcesMissing.length ? f.sourcesMissing.map((x) => s.sources[x]).join(", ") : d.noneMissing}</PdfParagraph>
+          {f.sourcesMissing === null ? null : (
+            <>
+              <PdfSubheading>{d.sourcesMissing}</PdfSubheading>
+              <PdfParagraph>{f.sourcesMissing.length ? f.sourcesMissing.map((x) => s.sources[x]).join(", ") : d.noneMissing}</PdfParagraph>
+            </>
+          )}
         </PdfSection>
       ) : null}
 

@@ -54,11 +54,15 @@ export async function renderReportXlsx(report: ReportView, generatedAt: Date): P
     },
     {
       name: "Källor",
-      columns: [{ header: d.source, key: "source", width: 24 }, count, { header: d.sourcesMissing, key: "missing", width: 30 }],
-      rows: [
-        ...f.sourcesUsed.map((x) => ({ source: s.sources[x.key], count: x.count, missing: "" })),
-        ...f.sourcesMissing.map((x) => ({ source: s.sources[x], count: 0, missing: "Saknas" })),
-      ],
+      // Suppressed (an observer): every source with its count ("<5" for a zero too), no column of
+      // the missing ones — which sources have no entry is a zero count.
+      columns: [{ header: d.source, key: "source", width: 24 }, count, ...(f.sourcesMissing === null ? [] : [{ header: d.sourcesMissing, key: "missing", width: 30 }])],
+      rows: f.sourcesMissing === null
+        ? f.sourcesUsed.map((x) => ({ source: s.sources[x.key], count: x.count }))
+        : [
+            ...f.sourcesUsed.map((x) => ({ source: s.sources[x.key], count: x.count, missing: "" })),
+            ...f.sourcesMissing.map((x) => ({ source: s.sources[x], count: 0, missing: "Saknas" })),
+          ],
     },
     {
       name: "Kontakter",

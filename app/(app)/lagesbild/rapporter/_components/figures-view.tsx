@@ -58,9 +58,16 @@ export async function FiguresView({ figures }: { figures: SuppressedFigures }) {
       <div className="grid gap-6 md:grid-cols-2">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="mb-2 font-medium">{t("detail.sources")}</h3>
-          {f.sourcesUsed.length ? <CountTable title={t("detail.sourcesUsed")} rows={rows(f.sourcesUsed, (k) => ts(`sources.${k}`))} /> : <p className="text-sm">{t("detail.noneUsed")}</p>}
-          <h4 className="mt-3 mb-1 text-sm font-medium text-slate-700">{t("detail.sourcesMissing")}</h4>
-          <p className="text-sm">{f.sourcesMissing.length ? f.sourcesMissing.map((k) => ts(`sources.${k}`)).join(", ") : t("detail.noneMissing")}</p>
+          {f.sourcesMissing === null ? (
+            // Suppressed (an observer): every source with its count, no list of the missing ones.
+            <CountTable title={t("detail.bySource")} rows={rows(f.sourcesUsed, (k) => ts(`sources.${k}`))} />
+          ) : (
+            <>
+              {f.sourcesUsed.length ? <CountTable title={t("detail.sourcesUsed")} rows={rows(f.sourcesUsed, (k) => ts(`sources.${k}`))} /> : <p className="text-sm">{t("detail.noneUsed")}</p>}
+              <h4 className="mt-3 mb-1 text-sm font-medium text-slate-700">{t("detail.sourcesMissing")}</h4>
+              <p className="text-sm">{f.sourcesMissing.length ? f.sourcesMissing.map((k) => ts(`sources.${k}`)).join(", ") : t("detail.noneMissing")}</p>
+            </>
+          )}
         </div>
         <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="font-medium">{t("detail.contacts")}</h3>
