@@ -106,6 +106,14 @@ export const eventSchema = z
   .refine((v) => (v.id === undefined) === (v.version === undefined), { path: ["version"], message: "invalid" });
 export type EventInput = z.input<typeof eventSchema>;
 
+/** Cancelling a planned event: the version the page showed, after a confirmation step. */
+export const cancelEventSchema = z.object({
+  id,
+  version,
+  confirmed: z.literal(true, { error: "training.errors.confirmRequired" }),
+});
+export type CancelEventInput = z.input<typeof cancelEventSchema>;
+
 const attendanceRow = z.object({
   group: z.enum(ATTENDEE_GROUPS, { error: "invalidChoice" }),
   /** Staff rows name a category; managers' and elected officials' rows do not. */

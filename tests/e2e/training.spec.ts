@@ -5,6 +5,8 @@ import { expect, loginAs, test } from "./fixtures";
 
 // A plan year of its own, so a rerun on the same database starts from an empty year.
 const YEAR = 2040 + (Math.floor(Date.now() / 1000) % 55);
+// Today in Stockholm: attendance is taken from an event's day on.
+const TODAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm" }).format(new Date());
 
 test("a need is logged, planned for, attended and covered — and stays within its division", async ({ browser, baseURL }) => {
   const head = await browser.newContext();
@@ -49,6 +51,14 @@ test("a need is logged, planned for, attended and covered — and stays within i
   await eventForm.getByRole("button", { name: "Planera tillfället" }).click();
   const event = coordinatorPage.getByTestId("training-event").filter({ hasText: "Grundutbildning Samtalskompassen" });
   await expect(event).toContainText("Barn och utbildning – Lärare, grundläggande, 7");
+  // Still to come: planned, and no attendance taken yet.
+  await expect(event.getByTestId("event-status")).toHaveText("Planerat");
+  await expect(event.getByTestId("attendance-later")).toHaveText("Deltagandet registreras från och med tillfällets dag.");
+  await expect(event.getByText("Registrera deltagande")).toHaveCount(0);
+
+  // The division head's need is now shown as planned, and the "Planerat" filter finds it.
+  await headPage.goto("/utbildning?status=PLANNED");
+  await expect(headPage.getByTestId("need-row").filter({ hasText: comment })).toContainText("Planerat");
 
   // 3. Before attendance the division head sees the event and 0 % coverage.
   await headPage.goto(`/kompetensplan?ar=${YEAR}`);
@@ -56,7 +66,12 @@ test("a need is logged, planned for, attended and covered — and stays within i
   const coverageRow = headPage.getByTestId("coverage-row").filter({ hasText: "Lärare" });
   await expect(coverageRow).toContainText(/Barn och utbildning\s*Grundläggande\s*Lärare\s*7\s*0\s*0 %/);
 
-  // 4. The coordinator records BUK's attendance: five teachers came.
+  // 4. The event took place today after all: the coordinator moves it, then records BUK's
+  // attendance (five teachers came), which marks it held.
+  await event.getByText("Ändra tillfället").click();
+  await event.getByLabel("Datum och tid").fill(`${TODAY}T00:05`);
+  await event.getByRole("button", { name: "Spara ändringarna" }).click();
+  await expect(event.getByTestId("attendance-later")).toHaveCount(0);
   await event.getByText("Registrera deltagande").click();
   const sheet = event.locator("form", { has: coordinatorPage.getByRole("button", { name: "Spara deltagandet" }) });
   await sheet.getByLabel("Division").selectOption({ label: "Barn och utbildning" });
@@ -67,6 +82,7 @@ test("a need is logged, planned for, attended and covered — and stays within i
   await row.getByLabel("Deltog").fill("5");
   await sheet.getByRole("button", { name: "Spara deltagandet" }).click();
   await expect(event.getByRole("table")).toContainText(/Barn och utbildning\s*Personal\s*Lärare\s*6\s*5/);
+  await expect(event.getByTestId("event-status")).toHaveText("Genomfört");
 
   // 5. The division head's coverage rose: 5 of 7 = 71 %.
   await headPage.reload();
@@ -81,6 +97,22 @@ test("a need is logged, planned for, attended and covered — and stays within i
   await expect(otherPage.getByText("Inga utbildningstillfällen som rör din division.")).toBeVisible();
   await expect(otherPage.getByTestId("coverage-row")).toHaveCount(0);
   await expect(otherPage.getByText("Barn och utbildning")).toHaveCount(0);
+
+  // 7. A planned event is cancelled after a confirmation step, and then takes no attendance.
+  if (!(await eventForm.isVisible())) await coordinatorPage.getByText("Planera ett tillfälle").click();
+  await eventForm.getByLabel("Rubrik").fill("Uppföljningsträff");
+  await eventForm.getByLabel("Datum och tid").fill(`${YEAR}-09-01T09:00`);
+  await eventForm.getByLabel("Utbildare").fill("CVE");
+  await eventForm.getByLabel("Antal platser").fill("20");
+  await eventForm.getByRole("button", { name: "Planera tillfället" }).click();
+  const second = coordinatorPage.getByTestId("training-event").filter({ hasText: "Uppföljningsträff" });
+  await expect(second.getByTestId("event-status")).toHaveText("Planerat");
+  await second.getByRole("button", { name: "Ställ in tillfället" }).click();
+  await expect(second.getByRole("alertdialog")).toContainText("Ställa in tillfället?");
+  await second.getByRole("button", { name: "Ja, ställ in" }).click();
+  await expect(second.getByTestId("event-status")).toHaveText("Inställt");
+  await expect(second.getByRole("button", { name: "Ställ in tillfället" })).toHaveCount(0);
+  await expect(second.getByText("Registrera deltagande")).toHaveCount(0);
 
   // The coordinator's exports are real files.
   const xlsx = await coordinatorPage.request.get(`/kompetensplan/export?ar=${YEAR}&format=xlsx`);

@@ -31,6 +31,7 @@ import { cancelNeed } from "@/lib/server/training/cancel-need";
 import { createPlan } from "@/lib/server/training/create-plan";
 import { saveEvent } from "@/lib/server/training/save-event";
 import { recordAttendance } from "@/lib/server/training/record-attendance";
+import { cancelEvent } from "@/lib/server/training/cancel-event";
 import { approvePlan } from "@/lib/server/training/approve-plan";
 import { listNeeds } from "@/lib/server/training/list-needs";
 import { getPlanOverview } from "@/lib/server/training/get-plan";
@@ -150,8 +151,11 @@ async function cell(c: Case<unknown>, w: World, side: Side): Promise<Outcome> {
 const need = (w: World, side: Side, data: Partial<Prisma.TrainingNeedUncheckedCreateInput> = {}) =>
   createTrainingNeed(ownerDb(), { divisionId: w.division[side], staffCategoryId: w.category, createdById: author, ...data });
 const plan = () => createCompetencePlan(ownerDb(), { year: nextYear() });
-const eventIn = (planId: string, targets: string[] = []) =>
-  createTrainingEvent(ownerDb(), { competencePlanId: planId, targetDivisions: { connect: targets.map((id) => ({ id })) } });
+const eventIn = (planId: string, targets: string[] = [], data: Partial<Prisma.TrainingEventUncheckedCreateInput> = {}) =>
+  createTrainingEvent(ownerDb(), { competencePlanId: planId, targetDivisions: { connect: targets.map((id) => ({ id })) }, ...data });
+/** Yesterday: attendance is recorded after the event (record-attendance.ts). */
+const held = () => ({ startsAt: new Date(Date.now() - 86_400_000) });
+const eventState = (id: string) => ownerDb().trainingEvent.findUnique({ where: { id }, select: { status: true, version: true } });
 const eventInput = (planId: string, over: Record<string, unknown> = {}) => eventSchema.parse({
   planId, title: `Grundutbildning ${crypto.randomUUID()}`, level: "BASIC", startsAt: "2999-03-01T09:00", provider: "CVE", location: "",
   capacity: 20, material: "", description: "", targetStaffCategoryIds: [], targetDivisionIds: [], needIds: [], ...over,
@@ -264,23 +268,36 @@ const TRAINING: Record<string, Case<unknown>> = {
       table(p.role, "trainingAttendance", "create", side), table(p.role, "trainingAttendance", "delete", side), competenceDeveloper(p) ? "allowed" : "denied",
     ),
     setup: async (w) => {
-      const eventId = (await eventIn((await plan()).id)).id;
+      // An event that took place yesterday and is still marked planned: the first sheet marks it held.
+      const eventId = (await eventIn((await plan()).id, [], held())).id;
       for (const s of ["own", "other"] as const) await createTrainingAttendance(ownerDb(), { eventId, divisionId: w.division[s], staffCategoryId: w.category });
       return { eventId };
     },
-    // Both divisions' rows: recording one division's must leave the other's alone.
-    state: async (c, w) => ({ own: await attendance(c.eventId, w.division.own), other: await attendance(c.eventId, w.division.other) }),
+    // Both divisions' rows: recording one division's must leave the other's alone; a refusal leaves the event planned.
+    state: async (c, w) => ({
+      own: await attendance(c.eventId, w.division.own), other: await attendance(c.eventId, w.division.other), event: await eventState(c.eventId),
+    }),
     call: (v, c, w, side) => recordAttendance(v, attendanceSchema.parse({
       eventId: c.eventId, divisionId: w.division[side], rows: [{ group: "STAFF", staffCategoryId: w.category, registered: 8, attended: 7 }],
     })),
     verdict: (_r, before, after, _c, w, side) => {
-      const [b, a] = [before as Record<Side, unknown>, after as Record<Side, unknown>];
+      const [b, a] = [before as Record<Side | "event", unknown>, after as Record<Side | "event", unknown>];
       const untouched = side === "own" ? "other" : "own";
       return allowedIf(
-        isDeepStrictEqual(a[side], [{ group: "STAFF", staffCategoryId: w.category, registered: 8, attended: 7 }]) && isDeepStrictEqual(a[untouched], b[untouched]),
+        isDeepStrictEqual(a[side], [{ group: "STAFF", staffCategoryId: w.category, registered: 8, attended: 7 }]) && isDeepStrictEqual(a[untouched], b[untouched])
+          && isDeepStrictEqual(a.event, { status: "HELD", version: 2 }),
         { before, after },
       );
     },
+  }),
+  "cancelEvent (aimed at the division)": defineCase<{ id: string }>({
+    sided: true,
+    // Whoever may change events (cancel-event.ts: authorize update, then the responsibility).
+    expected: (p, side) => first(table(p.role, "trainingEvent", "update", side), competenceDeveloper(p) ? "allowed" : "denied"),
+    setup: async (w, side) => ({ id: (await eventIn((await plan()).id, [w.division[side]])).id }),
+    state: async (c) => ({ event: await eventState(c.id), audits: await auditCount({ action: "trainingEvent.cancel", entityId: c.id }) }),
+    call: (v, c) => cancelEvent(v, { id: c.id, version: 1 }),
+    verdict: (_r, _b, after) => allowedIf(isDeepStrictEqual(after, { event: { status: "CANCELLED", version: 2 }, audits: 1 }), after),
   }),
   approvePlan: defineCase<{ planId: string }>({
     sided: false,

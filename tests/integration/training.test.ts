@@ -155,7 +155,7 @@ describe("the grouped view of needs (issue 10 point 2)", () => {
 });
 
 describe("the plan, its events, attendance and coverage (issue 10 points 3–5)", () => {
-  const YEAR = 2030;
+  const YEAR = 2025;
   let planId = "";
   const ids = {} as Record<"n1" | "n2" | "n3" | "n4" | "n5" | "n6" | "e1" | "e2", string>;
 
@@ -164,17 +164,17 @@ describe("the plan, its events, attendance and coverage (issue 10 points 3–5)"
     // The fixed data set: three divisions, both levels.
     const need = async (divisionId: string, staffCategoryId: string, level: "BASIC" | "ADVANCED", headcount: number, wantedBy: string) =>
       (await createTrainingNeed(x, { divisionId, staffCategoryId, level, headcount, wantedBy: new Date(`${wantedBy}T00:00:00Z`), createdById: coordinator.id })).id;
-    ids.n1 = await need(d.a, cat.teachers, "BASIC", 10, "2030-03-01");
-    ids.n2 = await need(d.a, cat.teachers, "BASIC", 5, "2030-06-01");
-    ids.n3 = await need(d.a, cat.social, "ADVANCED", 4, "2030-05-01");
-    ids.n4 = await need(d.b, cat.teachers, "BASIC", 8, "2030-04-01");
-    ids.n5 = await need(d.b, cat.social, "ADVANCED", 2, "2030-04-01");
-    ids.n6 = await need(d.c, cat.social, "BASIC", 6, "2030-09-01");
+    ids.n1 = await need(d.a, cat.teachers, "BASIC", 10, "2025-03-01");
+    ids.n2 = await need(d.a, cat.teachers, "BASIC", 5, "2025-06-01");
+    ids.n3 = await need(d.a, cat.social, "ADVANCED", 4, "2025-05-01");
+    ids.n4 = await need(d.b, cat.teachers, "BASIC", 8, "2025-04-01");
+    ids.n5 = await need(d.b, cat.social, "ADVANCED", 2, "2025-04-01");
+    ids.n6 = await need(d.c, cat.social, "BASIC", 6, "2025-09-01");
   });
 
   it("the coordinator draws up the plan; a second plan for the year is refused", async () => {
     callAs(coordinator);
-    expect(await createPlanAction(undefined, { year: YEAR, title: "Kompetensutvecklingsplan 2030", goals: "Alla i förstalinjen har grundutbildning." })).toMatchObject({ ok: true });
+    expect(await createPlanAction(undefined, { year: YEAR, title: "Kompetensutvecklingsplan 2025", goals: "Alla i förstalinjen har grundutbildning." })).toMatchObject({ ok: true });
     planId = (await ownerDb().competencePlan.findUniqueOrThrow({ where: { year: YEAR } })).id;
     expect(await createPlanAction(undefined, { year: YEAR, title: "Igen", goals: "" })).toMatchObject({ ok: false, fieldErrors: { year: ["Det finns redan en plan för det året."] } });
     callAs(headA);
@@ -183,7 +183,7 @@ describe("the plan, its events, attendance and coverage (issue 10 points 3–5)"
 
   it("plans events linked to needs; a network member without the responsibility may not", async () => {
     const event = (title: string, level: "BASIC" | "ADVANCED", needIds: string[], targetDivisionIds: string[]) => ({
-      planId, title, level, startsAt: "2030-02-10T09:00", provider: "CVE", location: "Stadshuset", capacity: 40, material: "Samtalskompassen",
+      planId, title, level, startsAt: "2025-02-10T09:00", provider: "CVE", location: "Stadshuset", capacity: 40, material: "Samtalskompassen",
       description: "", targetStaffCategoryIds: [cat.teachers, cat.social], targetDivisionIds, needIds,
     });
     callAs(coordinator);
@@ -201,7 +201,7 @@ describe("the plan, its events, attendance and coverage (issue 10 points 3–5)"
     ids.e1 = (await ownerDb().trainingEvent.findFirstOrThrow({ where: { competencePlanId: planId, title: "Grundutbildning VBE" } })).id;
     ids.e2 = (await ownerDb().trainingEvent.findFirstOrThrow({ where: { competencePlanId: planId, title: "Fördjupning anhörigstöd" } })).id;
     // 09:00 in Stockholm in February is 08:00 UTC.
-    expect((await ownerDb().trainingEvent.findUniqueOrThrow({ where: { id: ids.e1 } })).startsAt.toISOString()).toBe("2030-02-10T08:00:00.000Z");
+    expect((await ownerDb().trainingEvent.findUniqueOrThrow({ where: { id: ids.e1 } })).startsAt.toISOString()).toBe("2025-02-10T08:00:00.000Z");
   });
 
   it("records attendance per division (partial, exceeded, managers and elected officials), refusing what it must", async () => {
@@ -297,7 +297,7 @@ describe("the plan, its events, attendance and coverage (issue 10 points 3–5)"
     expect(await approvePlanAction(undefined, { planId, version: plan.version + 1, confirmed: true })).toMatchObject({ ok: false, formError: "Din roll får inte göra detta." });
 
     const v1 = await getApprovedPlan(observer, YEAR);
-    expect(v1).toMatchObject({ number: 1, snapshot: { title: "Kompetensutvecklingsplan 2030" } });
+    expect(v1).toMatchObject({ number: 1, snapshot: { title: "Kompetensutvecklingsplan 2025" } });
     expect(v1!.snapshot.events.map((e) => [e.title, e.capacity, e.linkedNeeds, e.linkedHeadcount])).toEqual([
       ["Fördjupning anhörigstöd", 40, 1, 4], ["Grundutbildning VBE", 40, 4, 29],
     ]);
@@ -305,7 +305,7 @@ describe("the plan, its events, attendance and coverage (issue 10 points 3–5)"
     callAs(coordinator);
     const e1 = await ownerDb().trainingEvent.findUniqueOrThrow({ where: { id: ids.e1 } });
     const change = {
-      planId, id: ids.e1, version: e1.version, title: "Grundutbildning VBE", level: "BASIC", startsAt: "2030-02-10T09:00", provider: "CVE",
+      planId, id: ids.e1, version: e1.version, title: "Grundutbildning VBE", level: "BASIC", startsAt: "2025-02-10T09:00", provider: "CVE",
       location: "Stadshuset", capacity: 60, material: "Samtalskompassen", description: "", targetStaffCategoryIds: [], targetDivisionIds: [],
       needIds: [ids.n1, ids.n2, ids.n4, ids.n6],
     };
@@ -365,8 +365,8 @@ describe("the plan, its events, attendance and coverage (issue 10 points 3–5)"
   it("exports the plan and the coverage table as XLSX and PDF holding the page's figures", async () => {
     const t = createTranslator({ locale: "sv", messages: MESSAGES.sv, namespace: "training" }) as unknown as TrainingText;
     const page = await getPlanOverview(coordinator, YEAR);
-    const xlsx = await exportPlan(coordinator, { year: YEAR, format: "xlsx" }, t, new Date("2030-12-01T10:00:00Z"));
-    expect(xlsx.filename).toBe("Kompetensutvecklingsplan 2030.xlsx");
+    const xlsx = await exportPlan(coordinator, { year: YEAR, format: "xlsx" }, t, new Date("2025-12-01T10:00:00Z"));
+    expect(xlsx.filename).toBe("Kompetensutvecklingsplan 2025.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const coverage = workbook.getWorksheet("Täckning")!;
@@ -384,9 +384,9 @@ describe("the plan, its events, attendance and coverage (issue 10 points 3–5)"
     plan.eachRow((row, n) => { if (n > 4) events.push((row.values as unknown[]).slice(1)); });
     expect(events.map((e) => [e[0], e[6]])).toEqual([["Fördjupning anhörigstöd", 40], ["Grundutbildning VBE", 60]]);
 
-    const pdf = await exportPlan(coordinator, { year: YEAR, format: "pdf" }, t, new Date("2030-12-01T10:00:00Z"));
+    const pdf = await exportPlan(coordinator, { year: YEAR, format: "pdf" }, t, new Date("2025-12-01T10:00:00Z"));
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.body)), { mergePages: true });
-    expect(text).toContain("Kompetensutvecklingsplan 2030");
+    expect(text).toContain("Kompetensutvecklingsplan 2025");
     expect(text).toContain("Grundutbildning VBE");
     expect(text).toMatch(/Avdelning A\s+Grundläggande\s+Lärare\s+15\s+12\s+80 %/);
     expect(text).toMatch(/Avdelning A\s+Fördjupad\s+Socialsekreterare\s+4\s+5\s+125 %/);

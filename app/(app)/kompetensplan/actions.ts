@@ -2,10 +2,11 @@
 
 import { serverAction } from "@/lib/server/action";
 import { DomainRuleError } from "@/lib/server/errors";
-import { approvePlanSchema, attendanceSchema, createPlanSchema, eventSchema } from "@/lib/schemas/training";
+import { approvePlanSchema, attendanceSchema, cancelEventSchema, createPlanSchema, eventSchema } from "@/lib/schemas/training";
 import { createPlan } from "@/lib/server/training/create-plan";
 import { saveEvent } from "@/lib/server/training/save-event";
 import { recordAttendance } from "@/lib/server/training/record-attendance";
+import { cancelEvent } from "@/lib/server/training/cancel-event";
 import { approvePlan } from "@/lib/server/training/approve-plan";
 
 const revalidate = ["/kompetensplan", "/utbildning"];
@@ -34,6 +35,13 @@ export const updateEventAction = serverAction(
   },
 );
 
+/** Cancels a planned event, after the page's confirmation step, from the version it showed. */
+export const cancelEventAction = serverAction(
+  { schema: cancelEventSchema, permission: ["trainingEvent", "update"], revalidate },
+  (viewer, input) => cancelEvent(viewer, input),
+);
+
+/** Records a division's head-counts after the event; the first sheet marks a planned event held. */
 export const recordAttendanceAction = serverAction(
   { schema: attendanceSchema, permission: ["trainingAttendance", "create"], revalidate },
   (viewer, input) => recordAttendance(viewer, input),

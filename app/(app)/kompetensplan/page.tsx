@@ -18,7 +18,7 @@ import { DataTable } from "@/components/layout/data-table";
 import { ConfirmAction } from "@/components/training/confirm-action";
 import { percent } from "@/lib/training/coverage";
 import { AttendanceForm, CreatePlanForm, EventForm } from "./_components/plan-forms";
-import { approvePlanAction } from "./actions";
+import { approvePlanAction, cancelEventAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages"))("competencePlan.title") };
@@ -164,6 +164,9 @@ export default async function CompetencePlanPage({ searchParams }: Props) {
     return [...linked.filter((n) => !onPage.has(n.id) && n.status !== "CANCELLED").map(needOption), ...pageNeedOptions];
   };
   const latest = plan?.versions[0];
+  // Attendance is recorded from the event's day on (Stockholm), the use case refuses it before.
+  const today = stockholmToday();
+  const hasCome = (startsAt: Date) => stockholmLocal(startsAt).slice(0, 10) <= today;
 
   return (
     <>
@@ -228,7 +231,7 @@ export default async function CompetencePlanPage({ searchParams }: Props) {
                     <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="training-event">
                       <h3 className="font-semibold">{e.title}</h3>
                       <p className="text-sm text-slate-700">
-                        {t(`levels.${e.level}`)} · {dateTime(e.startsAt)} · {e.provider}{e.location ? ` · ${e.location}` : ""} · {t("events.capacity")}: {format.number(e.capacity)} · {t(`eventStatuses.${e.status}`)}
+                        {t(`levels.${e.level}`)} · {dateTime(e.startsAt)} · {e.provider}{e.location ? ` · ${e.location}` : ""} · {t("events.capacity")}: {format.number(e.capacity)} · <span data-testid="event-status">{t(`eventStatuses.${e.status}`)}</span>
                       </p>
                       <p className="text-sm text-slate-700">
                         {t("events.targetGroups")}: {e.targetStaffCategories.map((c) => c.name).join(", ") || t("events.allCategories")} · {t("events.targetDivisions")}: {e.targetDivisions.map((d) => d.name).join(", ") || t("events.allDivisions")}
@@ -254,14 +257,18 @@ export default async function CompetencePlanPage({ searchParams }: Props) {
                           ))}
                         </DataTable>
                       )}
-                      {overview.canPlan ? (
+                      {overview.canPlan && e.status !== "CANCELLED" ? (
                         <div className="mt-3 space-y-2">
-                          <details>
-                            <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("events.recordAttendance")}</summary>
-                            <div className="mt-2">
-                              <AttendanceForm eventId={e.id} divisions={options.attendanceDivisions} staffCategories={options.staffCategories} existing={existing} />
-                            </div>
-                          </details>
+                          {hasCome(e.startsAt) ? (
+                            <details>
+                              <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("events.recordAttendance")}</summary>
+                              <div className="mt-2">
+                                <AttendanceForm eventId={e.id} divisions={options.attendanceDivisions} staffCategories={options.staffCategories} existing={existing} />
+                              </div>
+                            </details>
+                          ) : (
+                            <p className="text-sm text-slate-600" data-testid="attendance-later">{t("events.attendanceLater")}</p>
+                          )}
                           <details>
                             <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("events.edit")}</summary>
                             <div className="mt-2">
@@ -280,6 +287,18 @@ export default async function CompetencePlanPage({ searchParams }: Props) {
                               />
                             </div>
                           </details>
+                          {e.status === "PLANNED" ? (
+                            <ConfirmAction
+                              action={cancelEventAction}
+                              input={{ id: e.id, version: e.version, confirmed: true as const }}
+                              label={t("events.cancel")}
+                              question={t("events.cancelQuestion")}
+                              confirmLabel={t("events.cancelConfirm")}
+                              cancelLabel={t("dismiss")}
+                              pendingLabel={t("events.cancelling")}
+                              danger
+                            />
+                          ) : null}
                         </div>
                       ) : null}
                     </li>

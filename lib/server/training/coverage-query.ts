@@ -155,3 +155,74 @@ export async function needsWithCoverage(tx: DbTx, q: CoverageQuery, window: { sk
     return { ...r, trained, covered: trained >= r.headcount };
   });
 }
+
+/** What a list of needs is limited to: the viewer's scopes (attendance `null`: the viewer reads
+ * none, so no need shows as met) and the list's filters, each of which keeps or drops whole cells. */
+export type ShownNeedsQuery = {
+  needScope: Prisma.TrainingNeedWhereInput;
+  attendanceScope: Prisma.TrainingAttendanceWhereInput | null;
+  divisionId?: string;
+  staffCategoryId?: string;
+  level?: TrainingLevel;
+  /** Whether cancelled needs are read at all (only when the list asks for them). */
+  withCancelled: boolean;
+};
+
+/**
+ * The needs with the status the pages show (issue 10 point 4; decision 018: computed, never
+ * stored, since attendance does not write needs), as the CTE `shown` (every column of
+ * "TrainingNeed" as `n.*` plus `shown`) to select from:
+ * - CANCELLED: withdrawn (the one status a need stores);
+ * - MET ("Tillgodosett"): "Täckt" on /kompetensplan in a plan year the need belongs to — its
+ *   share of its cell's trained staff (division, level, staff category; attendance at the plan's
+ *   events that are not cancelled, shared out by wanted-by date, creation, id over the year's
+ *   needs, exactly as `needsWithCoverage`) reaches its head-count. A need belongs to the plan of
+ *   its wanted-by year and to the plan of every event it is linked to;
+ * - PLANNED ("Planerat"): else, linked to a planned (not yet held, not cancelled) event of a plan;
+ * - REGISTERED: else.
+ * One statement's worth of SQL, whatever the number of needs.
+ */
+export function shownNeedsSql(q: ShownNeedsQuery): Prisma.Sql {
+  const filters = Prisma.sql`${q.divisionId ? Prisma.sql`AND n."divisionId" = ${q.divisionId}::uuid` : Prisma.empty}
+    ${q.staffCategoryId ? Prisma.sql`AND n."staffCategoryId" = ${q.staffCategoryId}::uuid` : Prisma.empty}
+    ${q.level ? Prisma.sql`AND n.level = ${q.level}::"TrainingLevel"` : Prisma.empty}`;
+  const attendanceFilters = Prisma.sql`${q.divisionId ? Prisma.sql`AND a."divisionId" = ${q.divisionId}::uuid` : Prisma.empty}
+    ${q.staffCategoryId ? Prisma.sql`AND a."staffCategoryId" = ${q.staffCategoryId}::uuid` : Prisma.empty}
+    ${q.level ? Prisma.sql`AND e.level = ${q.level}::"TrainingLevel"` : Prisma.empty}`;
+  return Prisma.sql`base AS (
+      SELECT n.* FROM "TrainingNeed" n
+       WHERE ${divisionScopeSql(q.needScope, Prisma.sql`n."divisionId"`)} ${filters}
+         ${q.withCancelled ? Prisma.empty : Prisma.sql`AND n.status <> 'CANCELLED'`}
+    ), member AS (
+      SELECT b.id, p.id AS plan
+        FROM base b JOIN "CompetencePlan" p ON b."wantedBy" >= make_date(p.year, 1, 1) AND b."wantedBy" < make_date(p.year + 1, 1, 1)
+       WHERE b.status <> 'CANCELLED'
+      UNION
+      SELECT b.id, ev."competencePlanId"
+        FROM base b JOIN "_TrainingEventNeeds" x ON x."B" = b.id JOIN "TrainingEvent" ev ON ev.id = x."A"
+       WHERE b.status <> 'CANCELLED' AND ev."competencePlanId" IS NOT NULL
+    ), ranked AS (
+      SELECT m.id, m.plan, b."divisionId" AS d, b.level AS l, b."staffCategoryId" AS c, b.headcount,
+             sum(b.headcount) OVER (PARTITION BY m.plan, b."divisionId", b.level, b."staffCategoryId"
+                                    ORDER BY b."wantedBy", b."createdAt", b.id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - b.headcount AS before
+        FROM member m JOIN base b ON b.id = m.id
+    ), trained AS (
+      SELECT e."competencePlanId" AS plan, a."divisionId" AS d, e.level AS l, a."staffCategoryId" AS c, sum(a.attended)::bigint AS trained
+        FROM ${ATTENDANCE}
+       WHERE ${q.attendanceScope ? divisionScopeSql(q.attendanceScope, Prisma.sql`a."divisionId"`) : Prisma.sql`FALSE`} ${attendanceFilters}
+         AND e.status <> 'CANCELLED' AND e."competencePlanId" IN (SELECT plan FROM member)
+         AND a."group" = 'STAFF' AND a."staffCategoryId" IS NOT NULL
+       GROUP BY 1, 2, 3, 4
+    ), met AS (
+      SELECT DISTINCT r.id FROM ranked r JOIN trained t ON t.plan = r.plan AND t.d = r.d AND t.l = r.l AND t.c = r.c
+       WHERE greatest(t.trained - r.before, 0) >= r.headcount
+    ), shown AS (
+      SELECT b.*,
+             CASE WHEN b.status = 'CANCELLED' THEN 'CANCELLED'
+                  WHEN b.id IN (SELECT id FROM met) THEN 'MET'
+                  WHEN EXISTS (SELECT 1 FROM "_TrainingEventNeeds" x JOIN "TrainingEvent" ev ON ev.id = x."A"
+                                WHERE x."B" = b.id AND ev.status = 'PLANNED' AND ev."competencePlanId" IS NOT NULL) THEN 'PLANNED'
+                  ELSE 'REGISTERED' END AS shown
+        FROM base b
+    )`;
+}

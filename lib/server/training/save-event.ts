@@ -8,7 +8,7 @@ import { updateVersioned } from "@/lib/server/versioned";
 import type { Viewer } from "@/lib/access/viewer";
 import type { eventSchema } from "@/lib/schemas/training";
 import type { z } from "zod";
-import { requireCompetenceDeveloper, stockholmInstant } from "./common";
+import { requireCompetenceDeveloper, stockholmInstant, stockholmToday } from "./common";
 
 /**
  * Plans a training event in a year's plan, or changes one (from the version the form showed):
@@ -16,8 +16,9 @@ import { requireCompetenceDeveloper, stockholmInstant } from "./common";
  * divisions, and the needs it answers. The coordinator, or a network member carrying the
  * competence-development responsibility; a need can be linked only if the viewer may read it.
  * A change after the plan's approval is part of its next version; the approved one stays.
+ * A cancelled event is not changed any more, and a held one is not moved to a later day than today.
  */
-export async function saveEvent(viewer: Viewer, input: z.output<typeof eventSchema>): Promise<{ id: string }> {
+export async function saveEvent(viewer: Viewer, input: z.output<typeof eventSchema>, now = new Date()): Promise<{ id: string }> {
   const action = input.id ? "update" : "create";
   authorize(viewer, "trainingEvent", action);
   const needScope = scopes.trainingNeed(viewer, "read");
@@ -50,6 +51,11 @@ export async function saveEvent(viewer: Viewer, input: z.output<typeof eventSche
     let id: string;
     if (input.id) {
       id = input.id;
+      // A cancelled event stays as it was cancelled; a held one (its attendance recorded) keeps
+      // a date that has come, so attendance is never counted for an event still to come.
+      const current = await tx.trainingEvent.findFirst({ where: { id, competencePlanId: plan.id }, select: { status: true } });
+      if (current?.status === "CANCELLED") throw new DomainRuleError("training.errors.eventCancelledEdit");
+      if (current?.status === "HELD" && input.startsAt.slice(0, 10) > stockholmToday(now)) throw new DomainRuleError("training.errors.heldEventInFuture", "startsAt");
       await updateVersioned(tx, "trainingEvent", { id, expectedVersion: input.version!, scope: { competencePlanId: plan.id }, data });
       // Only the links the viewer can see are replaced: another division's links stay.
       const visible = await tx.trainingNeed.findMany({ where: within(needScope, { events: { some: { id } } }), select: { id: true } });
