@@ -20,7 +20,8 @@ import { getRecommendation } from "@/lib/server/recommendations/get-recommendati
 import { updateRecommendation } from "@/lib/server/recommendations/update-recommendation";
 import { linkMeasure } from "@/lib/server/recommendations/link-measure";
 import {
-  createDivision, createMeasure as makeMeasure, createRecommendation, createSituationReport, createSituationReportSection, createUser,
+  createDivision, createFollowUp, createFollowUpCycle, createFollowUpItem, createMeasure as makeMeasure, createRecommendation, createSituationReport,
+  createSituationReportSection, createUser,
 } from "@/prisma/factories";
 
 const as = (role: Viewer["role"], divisionIds: string[], id: string): Viewer => ({ id, role, divisionIds, name: "T", email: "t@test.example" });
@@ -147,6 +148,50 @@ describe("managing measures", () => {
     await expect(deleteMeasure(coordinator, { id: doomed, version: 7 })).rejects.toBeInstanceOf(StaleEditError);
     await deleteMeasure(coordinator, { id: doomed, version: 1 });
     expect(await ownerDb().measure.count({ where: { id: doomed } })).toBe(0);
+  });
+});
+
+describe("deleting a measure that records refer to", () => {
+  it("is refused with a Swedish message, in every division and behind every wall, changing nothing; an unused one is deleted", async () => {
+    const x = ownerDb();
+    const closedCycle = await createFollowUpCycle(x, { status: "CLOSED" });
+    const openCycle = await createFollowUpCycle(x, { status: "OPEN" });
+    // On a line of BUK's approved follow-up in a closed cycle.
+    const inFollowUp = await makeMeasure(x, { ownerDivisionId: buk });
+    const approved = await createFollowUp(x, { cycleId: closedCycle.id, divisionId: buk, status: "REVIEWED" });
+    const line = await createFollowUpItem(x, { followUpId: approved.id, measureId: inFollowUp.id, assessment: "ON_TRACK", comment: "Enligt plan." });
+    // On a line of DSO's follow-up, which the BUK head cannot read (the measure moved to BUK since).
+    const inForeignFollowUp = await makeMeasure(x, { ownerDivisionId: buk });
+    const dsoFollowUp = await createFollowUp(x, { cycleId: openCycle.id, divisionId: dso, status: "SUBMITTED" });
+    await createFollowUpItem(x, { followUpId: dsoFollowUp.id, measureId: inForeignFollowUp.id });
+    // Linked to a recommendation, and to a report finding (the coordinator's: the BUK head sees none).
+    const linked = await makeMeasure(x, { ownerDivisionId: buk });
+    await x.recommendationMeasure.create({ data: { recommendationId: (await createRecommendation(x)).id, measureId: linked.id } });
+    const motivated = await makeMeasure(x, { ownerDivisionId: buk });
+    await x.measureFinding.create({ data: { measureId: motivated.id, reportId: (await createSituationReport(x)).id } });
+    const unused = await makeMeasure(x, { ownerDivisionId: buk });
+
+    const state = async () => ({
+      measures: await x.measure.count(),
+      lines: await x.followUpItem.count(),
+      links: await x.recommendationMeasure.count(),
+      findings: await x.measureFinding.count(),
+      audit: await x.auditEvent.count({ where: { action: "measure.delete" } }),
+    });
+    const before = await state();
+    for (const [viewer, measure] of [[bukHead, inFollowUp], [bukHead, inForeignFollowUp], [bukHead, linked], [bukHead, motivated], [coordinator, inFollowUp], [coordinator, linked]] as const) {
+      await expect(deleteMeasure(viewer, { id: measure.id, version: measure.version }), `${viewer.role} ${measure.id}`).rejects.toMatchObject({ messageKey: "measures.errors.inUse" });
+    }
+    expect(await state()).toEqual(before);
+    expect(await x.followUpItem.findUniqueOrThrow({ where: { id: line.id } })).toMatchObject({ measureId: inFollowUp.id, comment: "Enligt plan." });
+
+    // The database refuses too, should a use case ever forget to ask (no cascade past the walls).
+    await expect(x.measure.delete({ where: { id: linked.id } })).rejects.toThrow();
+    expect(await state()).toEqual(before);
+
+    await deleteMeasure(bukHead, { id: unused.id, version: unused.version });
+    expect(await x.measure.count({ where: { id: unused.id } })).toBe(0);
+    expect(await x.auditEvent.count({ where: { action: "measure.delete", entityId: unused.id } })).toBe(1);
   });
 });
 

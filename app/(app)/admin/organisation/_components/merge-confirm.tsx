@@ -14,7 +14,7 @@ export function MergeConfirm({ sourceId, targetId, source, target }: { sourceId:
       question={<p>{t("confirm", { source, target })}</p>}
       yes={t("yes")}
       cancel={t("cancel")}
-      done={(data) => t("done", { count: data?.moved ?? 0, target })}
+      done={(data) => t("done", { count: data?.moved ?? 0, folded: data?.folded ?? 0, target })}
       danger
     />
   );

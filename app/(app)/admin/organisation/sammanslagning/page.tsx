@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { listMergeChoices } from "@/lib/server/organisation/list-merge-choices";
-import { previewMerge } from "@/lib/server/organisation/merge-divisions";
+import { previewMerge, type MergeLine } from "@/lib/server/organisation/merge-divisions";
 import { orNotFound } from "@/lib/server/not-found";
 import { searchParamsOf } from "@/lib/route-params";
 import { mergeQuerySchema } from "@/lib/schemas/organisation";
@@ -29,6 +29,14 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
   const pair = query.fran && query.till && query.fran !== query.till ? { sourceId: query.fran, targetId: query.till } : null;
   const plan = pair ? await orNotFound(previewMerge(viewer, pair)) : null;
   const label = (table: string) => (t.has(`usage.tables.${table}` as never) ? t(`usage.tables.${table}` as never) : table);
+  const duplicateNote = (l: MergeLine) => {
+    const target = plan?.target.name ?? "";
+    if (l.onDuplicate === "keepSurviving") return t("merge.keepSurviving", { target });
+    if (l.onDuplicate === "refuse") return t("merge.refuse");
+    return l.table === "FollowUp"
+      ? t("merge.foldFollowUp", { target, lines: l.folded?.lines ?? 0, reopened: l.folded?.reopened ?? 0 })
+      : l.table === "TrainingAttendance" ? t("merge.foldAttendance", { target }) : t("merge.fold", { target });
+  };
   const select = (name: "fran" | "till", text: string, value?: string) => (
     <div>
       <label htmlFor={`merge-${name}`} className="block text-sm font-medium text-slate-800">{text}</label>
@@ -61,7 +69,7 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
                   <td className="px-3 py-2">{label(l.table)}</td>
                   <td className="px-3 py-2">{l.rows}</td>
                   <td className="px-3 py-2">
-                    {l.duplicates > 0 ? `${l.duplicates} – ${l.onDuplicate === "keepSurviving" ? t("merge.keepSurviving", { target: plan.target.name }) : t("merge.refuse")}` : "0"}
+                    {l.duplicates > 0 ? `${l.duplicates} – ${duplicateNote(l)}` : "0"}
                   </td>
                 </tr>
               ))}
